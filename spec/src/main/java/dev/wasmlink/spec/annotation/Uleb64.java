@@ -1,0 +1,15 @@
+package dev.wasmlink.spec.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An unsigned LEB128 of at most 10 bytes (the spec's {@code u64}, as in 64-bit limits): the field is a {@code long}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface Uleb64 {}
