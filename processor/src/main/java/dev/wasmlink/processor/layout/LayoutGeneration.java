@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.TypeElement;
@@ -88,6 +89,14 @@ public final class LayoutGeneration {
       files.add(decoders.generate(layout));
       files.add(encoders.generate(layout));
     }
+    Map<String, List<RecordLayout>> sectionsByPackage = new TreeMap<>();
+    for (RecordLayout layout : recordLayouts.values()) {
+      if (layout.isSection()) {
+        sectionsByPackage.computeIfAbsent(layout.type().packageName(), p -> new ArrayList<>()).add(layout);
+      }
+    }
+    SectionLayoutsGenerator sectionLayouts = new SectionLayoutsGenerator();
+    sectionsByPackage.forEach((packageName, sections) -> files.add(sectionLayouts.generate(packageName, sections)));
     return files;
   }
 

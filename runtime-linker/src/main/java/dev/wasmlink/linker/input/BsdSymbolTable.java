@@ -24,6 +24,8 @@ final class BsdSymbolTable {
     int width = wide ? 8 : 4;
     int pairSize = 2 * width;
     long ranlibSize = bytes.readUnsigned(0, width, false, "symbol index ranlib array size");
+    // Both sizes are checked against the member before any entry is read, so a damaged size is reported as such
+    // rather than as a confusing failure of whatever entry first lands outside the member.
     if (ranlibSize < 0 || ranlibSize > bytes.length() - 2L * width) {
       throw bytes.error(
           0,
@@ -58,7 +60,8 @@ final class BsdSymbolTable {
                 + ", outside its string table of " + stringSize + " bytes");
       }
       int nameAt = (int) (stringsAt + stringOffset);
-      String name = bytes.readCString(nameAt, stringsEnd, "symbol index name " + i + " of " + count, "the string table");
+      String name =
+          bytes.readCString(nameAt, stringsEnd, "symbol index name " + i + " of " + count, "the string table");
       entries.add(new SymbolTableEntry(name, memberOffset, bytes.fileOffset(pairAt + width)));
     }
     return entries;

@@ -1,0 +1,51 @@
+package dev.wasmlink.linker.cli;
+
+import dev.wasmlink.linker.dump.ObjectDumper;
+import dev.wasmlink.linker.input.Archive;
+import dev.wasmlink.linker.input.ArchiveMember;
+import dev.wasmlink.linker.input.ArchiveReader;
+import dev.wasmlink.linker.input.InputFiles;
+import dev.wasmlink.linker.object.ObjectChecker;
+import dev.wasmlink.linker.object.ObjectFile;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code wasmlink dump FILE...}: every object, and every member of every archive, checked and printed. Checking
+ * first means a malformed input stops the dump with one line that says where, instead of a listing that is
+ * silently wrong.
+ */
+final class DumpCommand {
+  private DumpCommand() {}
+
+  static void run(List<String> files, PrintWriter out) {
+    if (files.isEmpty()) {
+      throw new UsageException("dump needs at least one object or archive");
+    }
+    ObjectDumper dumper = new ObjectDumper(out);
+    for (String file : files) {
+      byte[] bytes = InputFiles.read(Path.of(file));
+      if (ArchiveReader.isArchive(bytes)) {
+        Archive archive = ArchiveReader.read(bytes, file);
+        out.printf("%s: archive, %d members, %d symbols in its index%n%n", file, archive.members().size(),
+            archive.symbolIndex().size());
+        for (ArchiveMember member : archive.members()) {
+          if (InputFiles.isRustMetadata(member)) {
+            out.printf("%s(%s): Rust crate metadata, not an object; skipped%n%n", file, member.name());
+            continue;
+          }
+          dumpChecked(InputFiles.readMember(archive, member), dumper);
+        }
+      } else {
+        dumpChecked(InputFiles.readObject(bytes, file), dumper);
+      }
+      out.flush();
+    }
+  }
+
+  private static void dumpChecked(ObjectFile object, ObjectDumper dumper) {
+    ObjectChecker.check(object);
+    dumper.dump(object);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.wasmlink.linker.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code wasmlink}: the friendly front of the linker. {@code wasmlink link ...} (the default) takes wasm-ld's command
+ * line; {@code wasmlink dump FILE...} shows what an object or archive holds; {@code wasmlink relocs} lists the
+ * relocation kinds the linker was built with.
+ */
+public final class Main {
+  static final String VERSION = "0.1.0";
+
+  private static final String HELP = """
+      Usage: wasmlink [COMMAND] ARGS...
+
+      Commands:
+        link ARGS...     link objects and archives, with wasm-ld's flags (the default command)
+        dump FILE...     show sections, symbols, segments, init functions, comdats, target features
+                         and relocations of wasm objects and of every member of archives
+        relocs           list the relocation kinds this linker was built with, from every
+                         relocation catalogue on its class path
+        help             show this text
+        version          show the version
+
+      Examples:
+        wasmlink dump foo.o libc.a
+        wasmlink relocs
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, false, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /** Runs a command line and returns the exit status. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    List<String> arguments = Arrays.asList(args);
+    String command = arguments.isEmpty() ? "help" : arguments.get(0);
+    List<String> rest = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
+    int status = Failures.run("wasmlink", err, () -> switch (command) {
+      case "dump" -> {
+        DumpCommand.run(rest, out);
+        yield 0;
+      }
+      case "relocs" -> {
+        RelocsCommand.run(out);
+        yield 0;
+      }
+      case "help", "--help", "-h" -> {
+        out.print(HELP);
+        yield 0;
+      }
+      case "version", "--version" -> {
+        out.println("wasmlink " + VERSION);
+        yield 0;
+      }
+      case "link" -> WasmLdMain.run(rest.toArray(String[]::new), out, err);
+      default -> command.startsWith("-") || command.endsWith(".o") || command.endsWith(".a")
+          ? WasmLdMain.run(args, out, err)
+          : fail("unknown command '" + command + "'; see wasmlink help");
+    });
+    out.flush();
+    return status;
+  }
+
+  private static int fail(String message) {
+    throw new UsageException(message);
+  }
+}
