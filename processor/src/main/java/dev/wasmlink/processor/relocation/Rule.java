@@ -8,31 +8,63 @@ import com.palantir.javapoet.CodeBlock;
  * module keeps the two in step.
  */
 enum Rule {
-  FUNCTION_INDEX(false, true, "FUNCTION", "resolver.functionIndex(site)"),
-  TABLE_SLOT(false, false, "FUNCTION", "resolver.tableSlot(site)"),
-  TABLE_SLOT_RELATIVE(false, false, "FUNCTION", "resolver.tableSlot(site) - resolver.tableBase()"),
-  MEMORY_ADDRESS(true, false, "DATA", "resolver.memoryAddress(site) + site.addend()"),
+  FUNCTION_INDEX(
+      false, true, "FUNCTION", "the function index",
+      "resolver.functionIndex(site)"),
+  TABLE_SLOT(
+      false, false, "FUNCTION", "the table slot",
+      "resolver.tableSlot(site)"),
+  TABLE_SLOT_RELATIVE(
+      false, false, "FUNCTION", "table slot - __table_base",
+      "resolver.tableSlot(site) - resolver.tableBase()"),
+  MEMORY_ADDRESS(
+      true, false, "DATA", "S + A",
+      "resolver.memoryAddress(site) + site.addend()"),
   MEMORY_ADDRESS_RELATIVE(
-      true, false, "DATA", "resolver.memoryAddress(site) + site.addend() - resolver.memoryBase()"),
-  TLS_OFFSET(true, false, "DATA", "resolver.tlsOffset(site) + site.addend()"),
-  LOCATION_RELATIVE(true, false, "DATA", "resolver.memoryAddress(site) + site.addend() - resolver.location(site)"),
-  GLOBAL_INDEX(false, true, "GLOBAL", "resolver.globalIndex(site)"),
-  TYPE_INDEX(false, true, "TYPE", "resolver.typeIndex(site)"),
-  TAG_INDEX(false, true, "TAG", "resolver.tagIndex(site)"),
-  TABLE_NUMBER(false, true, "TABLE", "resolver.tableNumber(site)"),
-  FUNCTION_OFFSET(true, false, "FUNCTION", "resolver.functionOffset(site) + site.addend()"),
-  SECTION_OFFSET(true, false, "SECTION", "resolver.sectionOffset(site) + site.addend()");
+      true, false, "DATA", "S + A - __memory_base",
+      "resolver.memoryAddress(site) + site.addend() - resolver.memoryBase()"),
+  TLS_OFFSET(
+      true, false, "DATA", "S + A - __tls_base",
+      "resolver.tlsOffset(site) + site.addend()"),
+  LOCATION_RELATIVE(
+      true, false, "DATA", "S + A - P",
+      "resolver.memoryAddress(site) + site.addend() - resolver.location(site)"),
+  GLOBAL_INDEX(
+      false, true, "GLOBAL", "the global index",
+      "resolver.globalIndex(site)"),
+  TYPE_INDEX(
+      false, true, "TYPE", "the type index",
+      "resolver.typeIndex(site)"),
+  TAG_INDEX(
+      false, true, "TAG", "the tag index",
+      "resolver.tagIndex(site)"),
+  TABLE_NUMBER(
+      false, true, "TABLE", "the table number",
+      "resolver.tableNumber(site)"),
+  FUNCTION_OFFSET(
+      true, false, "FUNCTION", "function offset + A",
+      "resolver.functionOffset(site) + site.addend()"),
+  SECTION_OFFSET(
+      true, false, "SECTION", "section offset + A",
+      "resolver.sectionOffset(site) + site.addend()");
 
   private final boolean takesAddend;
   private final boolean indexOnly;
   private final String target;
+  private final String description;
   private final String formula;
 
-  Rule(boolean takesAddend, boolean indexOnly, String target, String formula) {
+  Rule(boolean takesAddend, boolean indexOnly, String target, String description, String formula) {
     this.takesAddend = takesAddend;
     this.indexOnly = indexOnly;
     this.target = target;
+    this.description = description;
     this.formula = formula;
+  }
+
+  /** What the value is, for the handler's documentation: S is the symbol's value, A the addend, P the place. */
+  String description() {
+    return description;
   }
 
   boolean takesAddend() {

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Declares an enum as a catalogue of relocation kinds, one {@link Relocation} per constant. The processor generates a
  * handler class per kind, a {@code <Enum>Table} that looks kinds up by code and by name, and registers the table as a
- * {@code dev.wasmlink.spec.reloc.RelocationCatalogue} service, so a jar that carries a catalogue adds its kinds to
+ * {@code dev.wasmlink.spec.reloc.RelocationTable} service, so a jar that carries a catalogue adds its kinds to
  * every linker that has the jar on its class path.
  */
 @Documented

@@ -82,13 +82,13 @@ public final class RelocationException extends RuntimeException {
   /** The value does not fit the field; names the symbol (or type index) the value was computed for. */
   public static RelocationException valueOutOfRange(
       RelocationKind kind, RelocationSite site, long value, RelocationResolver resolver) {
-    String target =
-        kind.target().isSymbol() ? "`" + resolver.symbol(site).name() + "`" : "type " + site.index();
+    String symbol = kind.target().isSymbol() ? resolver.symbol(site).name() : null;
+    String target = symbol != null ? "`" + symbol + "`" : "type " + site.index();
     return new RelocationException(
         Problem.VALUE_OUT_OF_RANGE,
         kind,
         site,
-        target,
+        symbol,
         "value " + value + " for " + target + " does not fit its " + kind.field() + " field");
   }
 

@@ -46,7 +46,8 @@ public enum WasmRelocation {
       summary = "table slot of a function, as in i32.const of a function pointer")
   R_WASM_TABLE_INDEX_SLEB,
 
-  @Relocation(code = 2, field = I32, target = FUNCTION, rule = TABLE_SLOT, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
+  @Relocation(code = 2, field = I32, target = FUNCTION, rule = TABLE_SLOT,
+      allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
       summary = "table slot of a function, a function pointer in data")
   R_WASM_TABLE_INDEX_I32,
 
@@ -59,7 +60,8 @@ public enum WasmRelocation {
   R_WASM_MEMORY_ADDR_SLEB,
 
   @Relocation(code = 5, field = I32, addend = true, target = DATA, rule = MEMORY_ADDRESS,
-      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM}, summary = "memory address, a pointer in data")
+      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
+      summary = "memory address, a pointer in data")
   R_WASM_MEMORY_ADDR_I32,
 
   @Relocation(code = 6, field = ULEB32, target = TYPE, rule = TYPE_INDEX,
@@ -78,8 +80,7 @@ public enum WasmRelocation {
       allowedIn = PatchedSection.CUSTOM, summary = "offset into a section, for debug info")
   R_WASM_SECTION_OFFSET_I32,
 
-  @Relocation(code = 10, field = ULEB32, target = TAG, rule = TAG_INDEX,
-      summary = "tag index, as in throw")
+  @Relocation(code = 10, field = ULEB32, target = TAG, rule = TAG_INDEX, summary = "tag index, as in throw")
   R_WASM_TAG_INDEX_LEB,
 
   @Relocation(code = 11, field = SLEB32, addend = true, target = DATA, rule = MEMORY_ADDRESS_RELATIVE,
@@ -90,8 +91,8 @@ public enum WasmRelocation {
       summary = "table slot relative to __table_base")
   R_WASM_TABLE_INDEX_REL_SLEB,
 
-  @Relocation(code = 13, field = I32, target = GLOBAL, rule = GLOBAL_INDEX, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
-      summary = "global index in data or debug info")
+  @Relocation(code = 13, field = I32, target = GLOBAL, rule = GLOBAL_INDEX,
+      allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM}, summary = "global index in data or debug info")
   R_WASM_GLOBAL_INDEX_I32,
 
   @Relocation(code = 14, field = ULEB64, addend = true, target = DATA, rule = MEMORY_ADDRESS,
@@ -103,7 +104,8 @@ public enum WasmRelocation {
   R_WASM_MEMORY_ADDR_SLEB64,
 
   @Relocation(code = 16, field = I64, addend = true, target = DATA, rule = MEMORY_ADDRESS,
-      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM}, summary = "memory64 address, a pointer in data")
+      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
+      summary = "memory64 address, a pointer in data")
   R_WASM_MEMORY_ADDR_I64,
 
   @Relocation(code = 17, field = SLEB64, addend = true, target = DATA, rule = MEMORY_ADDRESS_RELATIVE,
@@ -114,7 +116,8 @@ public enum WasmRelocation {
       summary = "table slot of a function, as in i64.const")
   R_WASM_TABLE_INDEX_SLEB64,
 
-  @Relocation(code = 19, field = I64, target = FUNCTION, rule = TABLE_SLOT, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
+  @Relocation(code = 19, field = I64, target = FUNCTION, rule = TABLE_SLOT,
+      allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
       summary = "table slot of a function, a 64-bit function pointer in data")
   R_WASM_TABLE_INDEX_I64,
 
@@ -127,11 +130,13 @@ public enum WasmRelocation {
   R_WASM_MEMORY_ADDR_TLS_SLEB,
 
   @Relocation(code = 22, field = I64, addend = true, target = FUNCTION, rule = FUNCTION_OFFSET,
-      allowedIn = PatchedSection.CUSTOM, summary = "offset of a function in the code section, for 64-bit debug info")
+      allowedIn = PatchedSection.CUSTOM,
+      summary = "offset of a function in the code section, for 64-bit debug info")
   R_WASM_FUNCTION_OFFSET_I64,
 
   @Relocation(code = 23, field = I32, addend = true, target = DATA, rule = LOCATION_RELATIVE,
-      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM}, summary = "address relative to the field itself")
+      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
+      summary = "address relative to the field itself")
   R_WASM_MEMORY_ADDR_LOCREL_I32,
 
   @Relocation(code = 24, field = SLEB64, target = FUNCTION, rule = TABLE_SLOT_RELATIVE, picOnly = true,
@@ -142,11 +147,12 @@ public enum WasmRelocation {
       summary = "offset of a thread-local from __tls_base, memory64")
   R_WASM_MEMORY_ADDR_TLS_SLEB64,
 
-  @Relocation(code = 26, field = I32, target = FUNCTION, rule = FUNCTION_INDEX, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
-      summary = "function index in data or debug info")
+  @Relocation(code = 26, field = I32, target = FUNCTION, rule = FUNCTION_INDEX,
+      allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM}, summary = "function index in data or debug info")
   R_WASM_FUNCTION_INDEX_I32,
 
   @Relocation(code = 27, field = I64, addend = true, target = DATA, rule = LOCATION_RELATIVE,
-      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM}, summary = "64-bit address relative to the field itself")
+      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
+      summary = "64-bit address relative to the field itself")
   R_WASM_MEMORY_ADDR_LOCREL_I64
 }

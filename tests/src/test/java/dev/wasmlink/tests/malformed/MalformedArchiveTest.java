@@ -34,7 +34,7 @@ class MalformedArchiveTest {
   @Test
   void truncatedMemberHeader() {
     // 0x08: only 30 of the 60 header bytes.
-    byte[] header = header("a.o", 8);
+    byte[] header = header("a.o/", 8);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(WasmBytes.ascii("!<arch>\n"));
     out.write(header, 0, 30);
@@ -65,16 +65,26 @@ class MalformedArchiveTest {
 
   @Test
   void memberDataRunningPastTheEndOfTheArchive() {
-    // a.o's header at 0x08 announces 100 bytes of data; only 8 follow.
+    // a.o's header at 0x08 announces 100 bytes of data; only 8 follow. The problem is in the archive's framing, so
+    // the message names the archive and the header's offset in it; "lib.a(a.o) at offset 0x8" would claim byte 8 of
+    // the member's own data.
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(WasmBytes.ascii("!<arch>\n"));
-    out.writeBytes(header("a.o", 100));
+    out.writeBytes(header("a.o/", 100));
     out.writeBytes(EMPTY_OBJECT);
     Path file = Dump.write(dir, "lib.a", out.toByteArray());
-    String line = Dump.assertOneErrorLine(Dump.run(file));
-    assertTrue(line.startsWith("wasmlink: error: " + file), line);
-    assertTrue(line.contains("a.o"), line);
-    assertTrue(line.contains("runs past the end of the file"), line);
+    String line = Dump.assertError(Dump.run(file), file.toString(), null, 0x8, "runs past the end of the file");
+    assertTrue(line.contains("a.o"), () -> "the message should name the member: " + line);
+  }
+
+  @Test
+  void damagedSymbolIndexIsReportedAtAnOffsetInsideItsMember() {
+    // The GNU symbol index "/" (header at 0x08, data at 0x44) holds 8 bytes: a count of 5 at member offset 0, then
+    // room for one offset. A message naming lib.a(/) gives offsets from the start of that member's data.
+    Path file = Dump.write(dir, "lib.a", archive(
+        new Member("/", new byte[] {0, 0, 0, 5, 0, 0, 0, 0x50}),
+        member("a.o", EMPTY_OBJECT)));
+    Dump.assertError(Dump.run(file), file + "(/)", null, 0x0, "symbol index claims 5 symbols");
   }
 
   @Test
@@ -96,7 +106,7 @@ class MalformedArchiveTest {
     // dump should say so rather than call the file a bad wasm object.
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(WasmBytes.ascii("!<thin>\n"));
-    out.writeBytes(header("a.o", 8));
+    out.writeBytes(header("a.o/", 8));
     Path file = Dump.write(dir, "thin.a", out.toByteArray());
     Dump.assertError(Dump.run(file), file.toString(), null, 0x0, "thin archives are not supported");
   }
@@ -120,18 +130,20 @@ class MalformedArchiveTest {
 
   // --- building archives ---------------------------------------------------------------------------------------
 
-  private record Member(String name, byte[] data) {}
+  /** A member as its header's name field and its data. */
+  private record Member(String nameField, byte[] data) {}
 
+  /** A member with a GNU short name: the name, ended by '/'. */
   private static Member member(String name, byte[] data) {
-    return new Member(name, data);
+    return new Member(name + "/", data);
   }
 
-  /** A GNU archive of members with short names, each padded to an even offset. */
+  /** A GNU archive of the members, each padded to an even offset. */
   private static byte[] archive(Member... members) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(WasmBytes.ascii("!<arch>\n"));
     for (Member member : members) {
-      out.writeBytes(header(member.name(), member.data().length));
+      out.writeBytes(header(member.nameField(), member.data().length));
       out.writeBytes(member.data());
       if ((member.data().length & 1) != 0) {
         out.write('\n');
@@ -140,9 +152,9 @@ class MalformedArchiveTest {
     return out.toByteArray();
   }
 
-  /** A GNU member header: "name/" (16), mtime (12), uid (6), gid (6), mode (8), size (10), "`\n". */
-  private static byte[] header(String name, long size) {
-    String text = field(name + "/", 16) + field("0", 12) + field("0", 6) + field("0", 6) + field("644", 8)
+  /** A member header: name field (16), mtime (12), uid (6), gid (6), mode (8), size (10), "`\n". */
+  private static byte[] header(String nameField, long size) {
+    String text = field(nameField, 16) + field("0", 12) + field("0", 6) + field("0", 6) + field("644", 8)
         + field(Long.toString(size), 10) + "`\n";
     byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
     if (bytes.length != 60) {

@@ -26,6 +26,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
+import javax.tools.ForwardingFileObject;
 import javax.tools.ForwardingJavaFileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
@@ -72,13 +73,21 @@ final class SpecCompiler {
   static RecordedCompilation compileRecording(JavaFileObject... sources) {
     RecordingProcessor processor = new RecordingProcessor(new SpecProcessor());
     Compilation compilation = Compiler.javac().withProcessors(processor).compile(sources);
-    Map<String, String> texts = new LinkedHashMap<>();
-    processor.sources.forEach((name, text) -> texts.put(name, text.toString()));
-    return new RecordedCompilation(compilation, Map.copyOf(texts));
+    return new RecordedCompilation(compilation, texts(processor.sources), texts(processor.resources));
   }
 
-  /** A compile and the sources its processor wrote: their text by qualified name. */
-  record RecordedCompilation(Compilation compilation, Map<String, String> generatedSources) {
+  private static Map<String, String> texts(Map<String, StringBuilder> copies) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    copies.forEach((name, text) -> texts.put(name, text.toString()));
+    return Map.copyOf(texts);
+  }
+
+  /**
+   * A compile and what its processor wrote: the text of its sources by qualified name, and of its resources by
+   * relative name ({@code META-INF/services/...}).
+   */
+  record RecordedCompilation(
+      Compilation compilation, Map<String, String> generatedSources, Map<String, String> generatedResources) {
     boolean generated(String qualifiedName) {
       return generatedSources.containsKey(qualifiedName);
     }
@@ -88,6 +97,7 @@ final class SpecCompiler {
   private static final class RecordingProcessor implements Processor {
     private final Processor delegate;
     private final Map<String, StringBuilder> sources = new LinkedHashMap<>();
+    private final Map<String, StringBuilder> resources = new LinkedHashMap<>();
 
     RecordingProcessor(Processor delegate) {
       this.delegate = delegate;
@@ -95,7 +105,7 @@ final class SpecCompiler {
 
     @Override
     public void init(ProcessingEnvironment environment) {
-      Filer filer = new RecordingFiler(environment.getFiler(), sources);
+      Filer filer = new RecordingFiler(environment.getFiler(), sources, resources);
       ProcessingEnvironment recording = (ProcessingEnvironment) Proxy.newProxyInstance(
           ProcessingEnvironment.class.getClassLoader(),
           new Class<?>[] {ProcessingEnvironment.class},
@@ -139,7 +149,8 @@ final class SpecCompiler {
     }
   }
 
-  private record RecordingFiler(Filer delegate, Map<String, StringBuilder> sources) implements Filer {
+  private record RecordingFiler(
+      Filer delegate, Map<String, StringBuilder> sources, Map<String, StringBuilder> resources) implements Filer {
     @Override
     public JavaFileObject createSourceFile(CharSequence name, Element... originatingElements) throws IOException {
       JavaFileObject file = delegate.createSourceFile(name, originatingElements);
@@ -148,26 +159,7 @@ final class SpecCompiler {
       return new ForwardingJavaFileObject<>(file) {
         @Override
         public Writer openWriter() throws IOException {
-          Writer writer = super.openWriter();
-          return new FilterWriter(writer) {
-            @Override
-            public void write(int c) throws IOException {
-              super.write(c);
-              copy.append((char) c);
-            }
-
-            @Override
-            public void write(char[] buffer, int offset, int length) throws IOException {
-              super.write(buffer, offset, length);
-              copy.append(buffer, offset, length);
-            }
-
-            @Override
-            public void write(String text, int offset, int length) throws IOException {
-              super.write(text, offset, length);
-              copy.append(text, offset, offset + length);
-            }
-          };
+          return copying(super.openWriter(), copy);
         }
       };
     }
@@ -181,7 +173,15 @@ final class SpecCompiler {
     public FileObject createResource(
         JavaFileManager.Location location, CharSequence moduleAndPackage, CharSequence relativeName,
         Element... originatingElements) throws IOException {
-      return delegate.createResource(location, moduleAndPackage, relativeName, originatingElements);
+      FileObject file = delegate.createResource(location, moduleAndPackage, relativeName, originatingElements);
+      StringBuilder copy = new StringBuilder();
+      resources.put(relativeName.toString(), copy);
+      return new ForwardingFileObject<>(file) {
+        @Override
+        public Writer openWriter() throws IOException {
+          return copying(super.openWriter(), copy);
+        }
+      };
     }
 
     @Override
@@ -189,6 +189,29 @@ final class SpecCompiler {
         JavaFileManager.Location location, CharSequence moduleAndPackage, CharSequence relativeName)
         throws IOException {
       return delegate.getResource(location, moduleAndPackage, relativeName);
+    }
+
+    /** A writer that also appends all it writes to {@code copy}. */
+    private static Writer copying(Writer writer, StringBuilder copy) {
+      return new FilterWriter(writer) {
+        @Override
+        public void write(int c) throws IOException {
+          super.write(c);
+          copy.append((char) c);
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) throws IOException {
+          super.write(buffer, offset, length);
+          copy.append(buffer, offset, length);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+          super.write(text, offset, length);
+          copy.append(text, offset, offset + length);
+        }
+      };
     }
   }
 

@@ -1,0 +1,84 @@
+package dev.wasmlink.tests.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasmlink.tests.corpus.Corpus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launchers people and compilers call: {@code bin/wasmlink} and {@code bin/wasm-ld} run the shaded jar from any
+ * working directory and through symlinks, and {@code WASMLINK_CLASSPATH} adds relocation catalogues.
+ */
+class LauncherTest {
+  private static final Path ROOT = Path.of(System.getProperty("wasmlink.root", "..")).toAbsolutePath().normalize();
+
+  @TempDir Path temp;
+
+  private record Run(int status, String out, String err) {}
+
+  private Run run(Path workingDirectory, Map<String, String> environment, String... command)
+      throws IOException, InterruptedException {
+    Path out = temp.resolve("out.txt");
+    Path err = temp.resolve("err.txt");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "timed out");
+    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void wasmlinkDumpsFromAnotherDirectoryThroughASymlink() throws Exception {
+    Path link = temp.resolve("wasmlink");
+    Files.createSymbolicLink(link, ROOT.resolve("bin/wasmlink"));
+    Path object = Corpus.object("tls.o");
+    Run run = run(temp, Map.of(), link.toString(), "dump", object.toString());
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().contains("R_WASM_MEMORY_ADDR_TLS_SLEB"), run.out());
+    assertTrue(run.out().contains("flags=TLS"), run.out());
+  }
+
+  @Test
+  void extraCatalogueJarsComeFromWasmlinkClasspath() throws Exception {
+    Path extension = ROOT.resolve("tests/relocation-extension/target/relocation-extension-0.1.0-SNAPSHOT.jar");
+    assertTrue(Files.isRegularFile(extension), "build the extension jar first: " + extension);
+    Path wasmlink = ROOT.resolve("bin/wasmlink");
+
+    Run without = run(temp, Map.of(), wasmlink.toString(), "relocs");
+    assertEquals(0, without.status(), without.err());
+    assertTrue(without.out().startsWith("28 relocation kinds"), without.out());
+    assertFalse(without.out().contains("R_WASMLINK_TABLE_INDEX_ULEB"));
+
+    Run with = run(temp, Map.of("WASMLINK_CLASSPATH", extension.toString()), wasmlink.toString(), "relocs");
+    assertEquals(0, with.status(), with.err());
+    assertTrue(with.out().startsWith("29 relocation kinds"), with.out());
+    assertTrue(with.out().contains(" 200  R_WASMLINK_TABLE_INDEX_ULEB"), with.out());
+  }
+
+  @Test
+  void wasmLdAnswersVersionAndRefusesToLinkWithOneLine() throws Exception {
+    Path wasmLd = ROOT.resolve("bin/wasm-ld");
+    Run version = run(temp, Map.of(), wasmLd.toString(), "--version");
+    assertEquals(0, version.status(), version.err());
+    assertTrue(version.out().startsWith("wasmlink "), version.out());
+
+    Run link = run(temp, Map.of(), wasmLd.toString(), "-o", "out.wasm", Corpus.object("data.o").toString());
+    assertEquals(1, link.status());
+    List<String> lines = link.err().lines().toList();
+    assertEquals(1, lines.size(), link.err());
+    assertTrue(lines.get(0).startsWith("wasm-ld: error: "), link.err());
+    assertFalse(Files.exists(temp.resolve("out.wasm")), "no output file is left behind");
+  }
+}
