@@ -28,7 +28,8 @@ public final class ExampleSectionDecoder {
 
   /**
    * Reads one {@link ExampleSection} at the reader's position.
-   * The reader must hold exactly the section's payload.
+   *
+   * <p>The reader must hold exactly the section's payload.
    */
   public static ExampleSection decode(ByteReader in) {
     ExampleSection section = decodeFields(in);

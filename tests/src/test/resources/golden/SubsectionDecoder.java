@@ -19,12 +19,11 @@ public final class SubsectionDecoder {
    * Reads a tag and the {@link Subsection} variant it selects.
    */
   public static Subsection decode(ByteReader in) {
-    int tagPosition = in.position();
     int tag = in.readU8();
     ByteReader payload = in.readSized("subsection");
     Subsection variant = switch (tag) {
       case 1 -> decodeSymbols(payload);
-      case 0xC -> decodeVersion(payload);
+      case 0xc -> decodeVersion(payload);
       default -> decodeOther(tag, payload);
     };
     payload.expectEnd("subsection " + tag);

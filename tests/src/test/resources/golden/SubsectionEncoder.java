@@ -19,7 +19,7 @@ public final class SubsectionEncoder {
       out.writeU8(1);
       out.writeSized(payload -> encodeSymbols(variant, payload));
     } else if (value instanceof Subsection.Version variant) {
-      out.writeU8(0xC);
+      out.writeU8(0xc);
       out.writeSized(payload -> encodeVersion(variant, payload));
     } else if (value instanceof Subsection.Other variant) {
       out.writeU8(variant.tag());

@@ -21,6 +21,8 @@ public final class SymbolEncoder {
     if ((value.flags() & 0x50) != 0x10) {
       Objects.requireNonNull(value.name(), "Symbol.name must be present: its condition holds");
       out.writeName(value.name());
+    } else if (value.name() != null) {
+      throw new IllegalArgumentException("Symbol.name must be null: its condition says it is absent");
     }
     out.writeUleb32(value.indices().size());
     for (Integer element : value.indices()) {

@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
 /**
  * R_EXAMPLE_TABLE_INDEX_I32 (code 3): table slot of a function, a function pointer in data.
  *
- * <p>Patches a I32 field with table slot.
+ * <p>Patches its I32 field with the table slot.
  */
 @Generated("dev.wasmlink.processor.SpecProcessor")
 public final class TableIndexI32Handler implements RelocationHandler {

@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
 /**
  * R_EXAMPLE_TLS_SLEB (code 1): offset of a thread-local from __tls_base.
  *
- * <p>Patches a SLEB32 field with tls offset; only against thread-local symbols.
+ * <p>Patches its SLEB32 field with S + A - __tls_base; only against thread-local symbols.
  */
 @Generated("dev.wasmlink.processor.SpecProcessor")
 public final class TlsSlebHandler implements RelocationHandler {

@@ -45,6 +45,6 @@ public final class Names {
 
   /** A tag or other constant as a Java literal: small ones in decimal, opcode-like ones in hex. */
   public static String literal(long value) {
-    return value >= 0 && value < 10 ? Long.toString(value) : "0x" + Long.toHexString(value).toUpperCase(Locale.ROOT);
+    return value >= 0 && value < 10 ? Long.toString(value) : "0x" + Long.toHexString(value);
   }
 }

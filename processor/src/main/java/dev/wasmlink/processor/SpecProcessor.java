@@ -45,6 +45,7 @@ public final class SpecProcessor extends AbstractProcessor {
   private final Set<String> serviceEntries = new TreeSet<>();
   private final Map<Integer, String> claimedCodes = new HashMap<>();
   private final Map<String, String> claimedNames = new HashMap<>();
+  private final Map<String, String> claimedHandlers = new HashMap<>();
   private final Map<Integer, String> claimedSectionIds = new HashMap<>();
   private final Map<String, String> claimedCustomNames = new HashMap<>();
 
@@ -67,7 +68,8 @@ public final class SpecProcessor extends AbstractProcessor {
       }
       Mirrors mirrors = new Mirrors(processingEnv.getElementUtils());
       RelocationGeneration relocations =
-          new RelocationGeneration(processingEnv.getElementUtils(), mirrors, claimedCodes, claimedNames, processingEnv.getMessager());
+          new RelocationGeneration(processingEnv.getElementUtils(), mirrors, claimedCodes, claimedNames,
+              claimedHandlers, processingEnv.getMessager());
       for (JavaFile file : relocations.run(round, serviceEntries)) {
         write(file);
       }

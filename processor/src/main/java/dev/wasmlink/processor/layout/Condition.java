@@ -28,7 +28,7 @@ sealed interface Condition {
 
     private String literal(long value) {
       if (wide) {
-        return "0x" + Long.toHexString(value) + "L";
+        return (value >= 0 && value < 10 ? Long.toString(value) : "0x" + Long.toHexString(value)) + "L";
       }
       int bits = (int) value;
       return bits >= 0 && bits < 10 ? Integer.toString(bits) : "0x" + Integer.toHexString(bits);
@@ -39,6 +39,13 @@ sealed interface Condition {
    * Present when a predicate accepts the field's value.
    *
    * @param constant the name of the generated constant holding the predicate
+   * @param unsigned32 whether the field is an unsigned 32-bit value held in an {@code int}, which the predicate must
+   *     see as unsigned (an unknown relocation type 0xFFFFFFFF is 4294967295, not -1)
    */
-  record Tested(String field, ClassName predicate, String constant) implements Condition {}
+  record Tested(String field, ClassName predicate, String constant, boolean unsigned32) implements Condition {
+    /** The field's value as the predicate takes it, from {@code access}. */
+    CodeBlock argument(String access) {
+      return unsigned32 ? CodeBlock.of("$T.toUnsignedLong($L)", Integer.class, access) : CodeBlock.of("$L", access);
+    }
+  }
 }

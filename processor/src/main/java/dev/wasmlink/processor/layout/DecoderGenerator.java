@@ -33,7 +33,7 @@ public final class DecoderGenerator {
     CodeBlock body = FieldCode.decodeAndConstruct(layout.type(), layout.fields(), List.of());
     if (layout.isSection()) {
       // A section's payload must be used exactly: split the final return so the check runs before it.
-      decode.addJavadoc("The reader must hold exactly the section's payload.\n");
+      decode.addJavadoc("\n<p>The reader must hold exactly the section's payload.\n");
       decode.addStatement("$T section = decodeFields(in)", layout.type())
           .addStatement("in.expectEnd($S)", sectionWords(layout))
           .addStatement("return section");
@@ -63,9 +63,12 @@ public final class DecoderGenerator {
             .addJavadoc("Reads a tag and the {@link $T} variant it selects.\n", family.type())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(family.type())
-            .addParameter(READER, "in")
-            .addStatement("int tagPosition = in.position()")
-            .addStatement("int tag = in.$L", family.tagEncoding().readCall());
+            .addParameter(READER, "in");
+    if (family.other() == null) {
+      // Only an unknown tag is an error, and it is reported where the tag starts.
+      decode.addStatement("int tagPosition = in.position()");
+    }
+    decode.addStatement("int tag = in.$L", family.tagEncoding().readCall());
     String source = "in";
     if (family.framed()) {
       decode.addStatement("$T payload = in.readSized($S)", READER, words);

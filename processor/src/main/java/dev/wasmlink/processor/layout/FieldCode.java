@@ -96,7 +96,8 @@ final class FieldCode {
       return masked.test(masked.field());
     }
     Condition.Tested tested = (Condition.Tested) condition;
-    return CodeBlock.of("in.test($L, $L, $LPosition)", tested.constant(), tested.field(), tested.field());
+    return CodeBlock.of("in.test($L, $L, $LPosition)", tested.constant(), tested.argument(tested.field()),
+        tested.field());
   }
 
   /** Writes every field of {@code source} (a record-typed local) to {@code out}. */
@@ -111,6 +112,10 @@ final class FieldCode {
         code.addStatement("$T.requireNonNull($L, $S)", Objects.class, access,
             owner + "." + field.name() + " must be present: its condition holds");
         encodeValue(code, field, access);
+        // A value the condition says is absent would be dropped silently and not read back: refuse it.
+        code.nextControlFlow("else if ($L != null)", access);
+        code.addStatement("throw new $T($S)", IllegalArgumentException.class,
+            owner + "." + field.name() + " must be null: its condition says it is absent");
         code.endControlFlow();
       }
     }
@@ -145,7 +150,7 @@ final class FieldCode {
       return masked.test(access);
     }
     Condition.Tested tested = (Condition.Tested) condition;
-    return CodeBlock.of("$L.test($L)", tested.constant(), access);
+    return CodeBlock.of("$L.test($L)", tested.constant(), tested.argument(access));
   }
 
   /** The predicate constants the fields' conditions use. */

@@ -23,6 +23,7 @@ import dev.wasmlink.processor.layout.FieldModel.Shape;
 import dev.wasmlink.processor.layout.ValueEncoding.JavaType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -188,7 +190,7 @@ public final class LayoutValidator {
         report.error(variant, tag.get(), "value", "tag " + Names.literal(tagValue) + " already selects "
             + previous + "; each variant of " + family.getSimpleName() + " needs its own tag");
       }
-      String constantPrefix = variant.getSimpleName().toString().toUpperCase(Locale.ROOT) + "_";
+      String constantPrefix = upperSnake(variant.getSimpleName().toString()) + "_";
       List<FieldModel> fields = validateFields(variant, 0, constantPrefix, report);
       variants.add(new FamilyLayout.Variant(ClassName.get(variant), tagValue, fields, null));
     }
@@ -240,11 +242,15 @@ public final class LayoutValidator {
     List<? extends RecordComponentElement> components = record.getRecordComponents();
     List<FieldModel> fields = new ArrayList<>();
     Map<String, FieldModel> earlier = new HashMap<>();
+    Set<String> broken = new HashSet<>();
     for (int index = first; index < components.size(); index++) {
       RecordComponentElement component = components.get(index);
       boolean last = index == components.size() - 1;
-      FieldModel field = validateField(record, component, last, earlier, components, constantPrefix, report);
+      List<? extends RecordComponentElement> later = components.subList(index + 1, components.size());
+      FieldModel field =
+          validateField(record, component, last, earlier, broken, later, constantPrefix, report);
       if (field == null) {
+        broken.add(component.getSimpleName().toString());
         continue;
       }
       if (field.condition() instanceof Condition.Tested tested) {
@@ -257,7 +263,31 @@ public final class LayoutValidator {
       fields.add(field);
       earlier.put(field.name(), field);
     }
+    checkGeneratedLocals(components, fields, report);
     return List.copyOf(fields);
+  }
+
+  /**
+   * The generated decoder keeps a {@code <name>Count} for each vector and a {@code <name>Position} for each field a
+   * predicate reads; a component of the same name would be declared twice.
+   */
+  private static void checkGeneratedLocals(
+      List<? extends RecordComponentElement> components, List<FieldModel> fields, Report report) {
+    Set<String> locals = new HashSet<>();
+    for (FieldModel field : fields) {
+      if (field.shape() == FieldModel.Shape.VEC) {
+        locals.add(field.name() + "Count");
+      }
+      if (field.positionNeeded()) {
+        locals.add(field.name() + "Position");
+      }
+    }
+    for (RecordComponentElement component : components) {
+      if (locals.contains(component.getSimpleName().toString())) {
+        report.error(component, "field name '" + component.getSimpleName() + "' is the name the generated decoder"
+            + " gives to a local of another field; rename the component");
+      }
+    }
   }
 
   private FieldModel validateField(
@@ -265,7 +295,8 @@ public final class LayoutValidator {
       RecordComponentElement component,
       boolean last,
       Map<String, FieldModel> earlier,
-      List<? extends RecordComponentElement> all,
+      Set<String> broken,
+      List<? extends RecordComponentElement> later,
       String constantPrefix,
       Report report) {
     String name = component.getSimpleName().toString();
@@ -360,7 +391,8 @@ public final class LayoutValidator {
         return null;
       }
     }
-    Condition condition = validateCondition(record, component, type, earlier, all, constantPrefix, report);
+    Condition condition =
+        validateCondition(record, component, type, earlier, broken, later, constantPrefix, report);
     if (condition == INVALID) {
       return null;
     }
@@ -376,7 +408,8 @@ public final class LayoutValidator {
       RecordComponentElement component,
       TypeMirror type,
       Map<String, FieldModel> earlier,
-      List<? extends RecordComponentElement> all,
+      Set<String> broken,
+      List<? extends RecordComponentElement> later,
       String constantPrefix,
       Report report) {
     Optional<AnnotationMirror> presentIf = Mirrors.find(component, PRESENT_IF);
@@ -399,9 +432,13 @@ public final class LayoutValidator {
     }
     String field = mirrors.stringValue(mirror, "field");
     FieldModel read = earlier.get(field);
+    if (read == null && broken.contains(field)) {
+      // That field's own error is reported already; a second one here would only repeat it.
+      return INVALID;
+    }
     if (read == null) {
-      boolean later = all.stream().anyMatch(other -> other.getSimpleName().contentEquals(field));
-      report.error(component, mirror, "field", later
+      boolean comesAfter = later.stream().anyMatch(other -> other.getSimpleName().contentEquals(field));
+      report.error(component, mirror, "field", comesAfter
           ? "the condition of " + name + " reads field '" + field + "', which comes after it; a condition can only"
               + " read a field decoded before"
           : "the condition of " + name + " names field '" + field + "', but " + record.getSimpleName()
@@ -429,14 +466,18 @@ public final class LayoutValidator {
     }
     TypeMirror test = mirrors.typeValue(mirror, "test");
     TypeElement testType = (TypeElement) types.asElement(test);
+    boolean needsEnclosingInstance =
+        testType.getNestingKind() != NestingKind.TOP_LEVEL && !testType.getModifiers().contains(Modifier.STATIC);
     if (testType.getKind() != ElementKind.CLASS || testType.getModifiers().contains(Modifier.ABSTRACT)
-        || !testType.getModifiers().contains(Modifier.PUBLIC) || !hasPublicNoArgConstructor(testType)) {
-      report.error(component, mirror, "test", "predicate " + testType.getSimpleName() + " must be a public, concrete"
-          + " class with a public no-argument constructor, so generated code can create it");
+        || !testType.getModifiers().contains(Modifier.PUBLIC) || needsEnclosingInstance
+        || !hasPublicNoArgConstructor(testType)) {
+      report.error(component, mirror, "test", "predicate " + testType.getSimpleName() + " must be a public, concrete,"
+          + " top-level or static class with a public no-argument constructor, so generated code can create it");
       return INVALID;
     }
     String constant = constantPrefix + upperSnake(name) + "_PRESENT";
-    return clean ? new Condition.Tested(field, ClassName.get(testType), constant) : INVALID;
+    boolean unsigned32 = read.encoding() == ValueEncoding.U8 || read.encoding() == ValueEncoding.ULEB32;
+    return clean ? new Condition.Tested(field, ClassName.get(testType), constant, unsigned32) : INVALID;
   }
 
   private static boolean hasPublicNoArgConstructor(TypeElement type) {

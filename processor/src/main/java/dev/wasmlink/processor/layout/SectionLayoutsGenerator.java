@@ -26,11 +26,16 @@ public final class SectionLayoutsGenerator {
     List<RecordLayout> core = sections.stream().filter(s -> s.sectionId() >= 0).toList();
     List<RecordLayout> custom = sections.stream().filter(s -> s.customName() != null).toList();
 
-    CodeBlock.Builder coreSwitch = CodeBlock.builder().add("return switch (id) {\n").indent();
-    for (RecordLayout section : core) {
-      coreSwitch.add("case $L -> $T.decode(in);\n", section.sectionId(), Names.decoderOf(section.type()));
+    CodeBlock.Builder coreSwitch = CodeBlock.builder();
+    if (core.isEmpty()) {
+      coreSwitch.addStatement("return null");
+    } else {
+      coreSwitch.add("return switch (id) {\n").indent();
+      for (RecordLayout section : core) {
+        coreSwitch.add("case $L -> $T.decode(in);\n", section.sectionId(), Names.decoderOf(section.type()));
+      }
+      coreSwitch.add("default -> null;\n").unindent().add("};\n");
     }
-    coreSwitch.add("default -> null;\n").unindent().add("};\n");
     MethodSpec decodeCore = MethodSpec.methodBuilder("decodeCore")
         .addJavadoc("The decoded payload of core section {@code id}, or {@code null} when no layout declares it.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -56,8 +61,8 @@ public final class SectionLayoutsGenerator {
     decodeCustom.addStatement("return null");
 
     MethodSpec.Builder encode = MethodSpec.methodBuilder("encode")
-        .addJavadoc("Writes the payload of a declared section model (custom sections without their name); false when"
-            + " {@code section} is not one.\n")
+        .addJavadoc("Writes the payload of a declared section model (custom sections without their name).\n\n")
+        .addJavadoc("@return false when {@code section} is not a declared section model\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(TypeName.BOOLEAN)
         .addParameter(Object.class, "section")

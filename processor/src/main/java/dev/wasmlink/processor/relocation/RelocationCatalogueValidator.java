@@ -9,7 +9,6 @@ import dev.wasmlink.processor.Names;
 import dev.wasmlink.processor.Report;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +32,18 @@ public final class RelocationCatalogueValidator {
   /** Codes and names already claimed in this compilation, by the element that claimed them. */
   private final Map<Integer, String> claimedCodes;
   private final Map<String, String> claimedNames;
+  /** Qualified handler class names already generated, so two catalogues of one package cannot collide. */
+  private final Map<String, String> claimedHandlers;
 
   public RelocationCatalogueValidator(
-      Mirrors mirrors, Map<Integer, String> claimedCodes, Map<String, String> claimedNames) {
+      Mirrors mirrors,
+      Map<Integer, String> claimedCodes,
+      Map<String, String> claimedNames,
+      Map<String, String> claimedHandlers) {
     this.mirrors = mirrors;
     this.claimedCodes = claimedCodes;
     this.claimedNames = claimedNames;
+    this.claimedHandlers = claimedHandlers;
   }
 
   /** The catalogue's model when it is clean; its problems go to {@code report}. */
@@ -54,7 +59,6 @@ public final class RelocationCatalogueValidator {
     }
     String prefix = mirrors.stringValue(annotation, "prefix");
     List<RelocationKindModel> kinds = new ArrayList<>();
-    Map<String, String> handlerNames = new HashMap<>();
     for (Element member : catalogue.getEnclosedElements()) {
       if (member.getKind() != ElementKind.ENUM_CONSTANT) {
         continue;
@@ -67,7 +71,7 @@ public final class RelocationCatalogueValidator {
                 + " or move it out of the catalogue");
         continue;
       }
-      validateKind(catalogue, member, relocation.get(), prefix, handlerNames, report).ifPresent(kinds::add);
+      validateKind(catalogue, member, relocation.get(), prefix, report).ifPresent(kinds::add);
     }
     if (!report.isClean()) {
       return Optional.empty();
@@ -83,7 +87,6 @@ public final class RelocationCatalogueValidator {
       Element constant,
       AnnotationMirror relocation,
       String prefix,
-      Map<String, String> handlerNames,
       Report report) {
     String name = constant.getSimpleName().toString();
     String place = catalogue.getQualifiedName() + "." + name;
@@ -126,10 +129,13 @@ public final class RelocationCatalogueValidator {
               + "\" is removed; rename the constant or change the catalogue's prefix");
       clean = false;
     } else {
-      String clash = handlerNames.putIfAbsent(handlerName, name);
+      String qualified = ClassName.get(catalogue).packageName() + "." + handlerName;
+      String clash = claimedHandlers.putIfAbsent(qualified, place);
       if (clash != null) {
+        String sameCatalogue = catalogue.getQualifiedName() + ".";
+        String other = clash.startsWith(sameCatalogue) ? clash.substring(sameCatalogue.length()) : clash;
         report.error(constant, relocation,
-            name + " and " + clash + " would both generate " + handlerName
+            name + " and " + other + " would both generate " + handlerName
                 + "; rename one so their names differ by more than underscores and case");
         clean = false;
       }

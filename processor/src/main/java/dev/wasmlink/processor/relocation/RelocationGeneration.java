@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -24,15 +25,21 @@ public final class RelocationGeneration {
   private final Mirrors mirrors;
   private final Map<Integer, String> claimedCodes;
   private final Map<String, String> claimedNames;
+  private final Map<String, String> claimedHandlers;
   private final Messager messager;
 
   public RelocationGeneration(
       Elements elements,
-      Mirrors mirrors, Map<Integer, String> claimedCodes, Map<String, String> claimedNames, Messager messager) {
+      Mirrors mirrors,
+      Map<Integer, String> claimedCodes,
+      Map<String, String> claimedNames,
+      Map<String, String> claimedHandlers,
+      Messager messager) {
     this.elements = elements;
     this.mirrors = mirrors;
     this.claimedCodes = claimedCodes;
     this.claimedNames = claimedNames;
+    this.claimedHandlers = claimedHandlers;
     this.messager = messager;
   }
 
@@ -43,7 +50,15 @@ public final class RelocationGeneration {
     TypeElement relocationAnnotation = annotation(RELOCATION);
     if (relocationAnnotation != null) {
       for (Element constant : round.getElementsAnnotatedWith(relocationAnnotation)) {
-        if (!Mirrors.has(constant.getEnclosingElement(), RELOCATION_CATALOGUE)) {
+        if (constant.getKind() != ElementKind.ENUM_CONSTANT
+            && Mirrors.has(constant.getEnclosingElement(), RELOCATION_CATALOGUE)) {
+          Report report = new Report();
+          report.error(constant, Mirrors.find(constant, RELOCATION).orElseThrow(),
+              "@Relocation declares a relocation kind as a constant of the catalogue enum, but "
+                  + constant.getSimpleName() + " is a " + constant.getKind().toString().toLowerCase()
+                  + "; make it an enum constant");
+          report.printTo(messager);
+        } else if (!Mirrors.has(constant.getEnclosingElement(), RELOCATION_CATALOGUE)) {
           Report report = new Report();
           report.error(constant, Mirrors.find(constant, RELOCATION).orElseThrow(),
               "@Relocation declares a constant of a @RelocationCatalogue enum, but "
@@ -56,7 +71,7 @@ public final class RelocationGeneration {
     if (catalogueAnnotation == null) {
       return files;
     }
-    RelocationCatalogueValidator validator = new RelocationCatalogueValidator(mirrors, claimedCodes, claimedNames);
+    RelocationCatalogueValidator validator = new RelocationCatalogueValidator(mirrors, claimedCodes, claimedNames, claimedHandlers);
     RelocationHandlerGenerator handlers = new RelocationHandlerGenerator();
     RelocationTableGenerator tables = new RelocationTableGenerator();
     for (TypeElement catalogue : ElementFilter.typesIn(round.getElementsAnnotatedWith(catalogueAnnotation))) {

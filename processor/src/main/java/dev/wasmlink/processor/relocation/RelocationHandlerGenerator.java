@@ -49,7 +49,7 @@ public final class RelocationHandlerGenerator {
     if (!kind.summary().isEmpty()) {
       doc.add(": $L", kind.summary());
     }
-    doc.add(".\n\n<p>Patches a $L field with $L", kind.field(), kind.rule().description());
+    doc.add(".\n\n<p>Patches its $L field with $L", kind.field(), kind.rule().description());
     if (kind.tlsOnly()) {
       doc.add("; only against thread-local symbols");
     }

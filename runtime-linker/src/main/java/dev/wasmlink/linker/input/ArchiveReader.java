@@ -3,6 +3,7 @@ package dev.wasmlink.linker.input;
 import dev.wasmlink.spec.io.ByteSlice;
 import dev.wasmlink.spec.io.InputLocation;
 import dev.wasmlink.spec.io.MalformedInputException;
+import dev.wasmlink.spec.io.Printable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,9 +40,12 @@ public final class ArchiveReader {
     this.file = InputLocation.ofFile(fileName);
   }
 
-  /** Whether {@code data} starts with the {@code !<arch>\n} magic of a regular (not thin) archive. */
+  /**
+   * Whether {@code data} is meant as an archive: it starts with the {@code !<arch>\n} magic, or with a thin
+   * archive's, which {@link #read} then refuses with a message that says so.
+   */
   public static boolean isArchive(byte[] data) {
-    return startsWith(data, MAGIC);
+    return startsWith(data, MAGIC) || startsWith(data, THIN_MAGIC);
   }
 
   /**
@@ -56,6 +60,9 @@ public final class ArchiveReader {
     Objects.requireNonNull(fileName, "fileName");
     return new ArchiveReader(data, fileName).readArchive();
   }
+
+  /** Where the symbol index member's data starts in the file: its errors count offsets from there. */
+  private int symbolTableStart;
 
   private Archive readArchive() {
     if (startsWith(data, THIN_MAGIC)) {
@@ -112,7 +119,7 @@ public final class ArchiveReader {
     ByteSlice nameAndContents = contents(header, field);
     if (nameLength > nameAndContents.length()) {
       throw new MalformedInputException(
-          file.inMember(field),
+          file,
           header.offset(),
           "member name '" + field + "' announces a name of " + nameLength + " bytes but the member has only "
               + nameAndContents.length() + " bytes");
@@ -159,6 +166,7 @@ public final class ArchiveReader {
           file, header.offset(), "archive has a second symbol index member '" + name + "'");
     }
     symbolTableLocation = file.inMember(name);
+    symbolTableStart = contents.start();
     MemberBytes bytes = new MemberBytes(contents, symbolTableLocation);
     symbolEntries = bsd ? BsdSymbolTable.decode(bytes, wide) : GnuSymbolTable.decode(bytes, wide);
   }
@@ -167,13 +175,14 @@ public final class ArchiveReader {
   private ByteSlice contents(ArchiveHeader header, String memberName) {
     long end = header.dataStart() + header.size();
     if (end > data.length) {
+      // The member's bytes do not exist, so the error is placed in the archive file, at the member's header.
       throw new MalformedInputException(
-          file.inMember(memberName),
+          file,
           header.offset(),
           String.format(
-              "member of %d bytes runs past the end of the file: its data would end at offset 0x%x but the file has"
-                  + " only 0x%x bytes",
-              header.size(), end, data.length));
+              "member '%s' of %d bytes runs past the end of the file: its data would end at offset 0x%x but the file"
+                  + " has only 0x%x bytes",
+              Printable.escape(memberName), header.size(), end, data.length));
     }
     return ByteSlice.of(data, header.dataStart(), (int) header.size());
   }
@@ -194,7 +203,7 @@ public final class ArchiveReader {
       if (target < 0 || target >= data.length) {
         throw new MalformedInputException(
             symbolTableLocation,
-            entry.entryOffset(),
+            entry.entryOffset() - symbolTableStart,
             String.format(
                 "symbol index entry for '%s' points at offset 0x%x, past the end of the file (0x%x bytes)",
                 entry.symbol(), target, data.length));
@@ -202,7 +211,7 @@ public final class ArchiveReader {
       if (!headerOffsets.contains(target)) {
         throw new MalformedInputException(
             symbolTableLocation,
-            entry.entryOffset(),
+            entry.entryOffset() - symbolTableStart,
             String.format(
                 "symbol index entry for '%s' points at offset 0x%x, which is not the header of any member",
                 entry.symbol(), target));

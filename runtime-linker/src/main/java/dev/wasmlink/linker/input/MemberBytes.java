@@ -70,8 +70,8 @@ final class MemberBytes {
     return new String(contents.array(), contents.start() + from, to - from, StandardCharsets.UTF_8);
   }
 
-  /** A malformed-input error at byte {@code index} of the member. */
+  /** A malformed-input error at byte {@code index} of the member, which is the offset it reports. */
   MalformedInputException error(long index, String problem) {
-    return new MalformedInputException(location, contents.start() + index, problem);
+    return new MalformedInputException(location, index, problem);
   }
 }

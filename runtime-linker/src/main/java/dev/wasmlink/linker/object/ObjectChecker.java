@@ -2,40 +2,42 @@ package dev.wasmlink.linker.object;
 
 import dev.wasmlink.spec.format.CodeSection;
 import dev.wasmlink.spec.format.DataSegment;
+import dev.wasmlink.spec.format.Export;
+import dev.wasmlink.spec.format.ExportDecoder;
 import dev.wasmlink.spec.format.Import;
+import dev.wasmlink.spec.format.ImportDecoder;
 import dev.wasmlink.spec.format.ImportDescriptor;
 import dev.wasmlink.spec.format.LinkingSubsection;
+import dev.wasmlink.spec.format.LinkingSubsectionComdatMemberDecoder;
+import dev.wasmlink.spec.format.LinkingSubsectionInitFunctionDecoder;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.RelocationEntryDecoder;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.SymbolInfoDecoder;
 import dev.wasmlink.spec.io.ByteReader;
-import dev.wasmlink.spec.io.MalformedInputException;
-import dev.wasmlink.spec.reloc.RelocationHandler;
+import dev.wasmlink.spec.io.Printable;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decodes every section of an object and checks what no single decoder can: that indices point inside their index
  * spaces, symbols at what they claim, and relocations inside the sections they patch. Each problem is a
- * {@link MalformedInputException} at the offending entry. Symbol-table and relocation entries are walked one by one
- * with the generated entry decoders so an error can name the entry's own offset.
+ * {@code MalformedInputException} at the offending entry: the sections with cross-references are walked entry by
+ * entry with the generated entry decoders, so an error can name the entry's own offset.
  */
 public final class ObjectChecker {
   private final ObjectFile object;
   private final RelocationRegistry registry;
-  private int importedFunctions;
-  private int importedGlobals;
-  private int importedTables;
-  private int importedTags;
-  private int definedFunctions;
-  private int definedGlobals;
-  private int definedTables;
-  private int definedTags;
+  private final IndexSpace functions = new IndexSpace("function");
+  private final IndexSpace globals = new IndexSpace("global");
+  private final IndexSpace tables = new IndexSpace("table");
+  private final IndexSpace memories = new IndexSpace("memory");
+  private final IndexSpace tags = new IndexSpace("tag");
   private int typeCount;
   private List<DataSegment> segments = List.of();
   private final List<SymbolInfo> symbols = new ArrayList<>();
@@ -51,93 +53,174 @@ public final class ObjectChecker {
   }
 
   private void run() {
+    for (SectionHeader section : object.sections()) {
+      object.decoded(section);
+    }
     typeCount = object.types().map(t -> t.types().size()).orElse(0);
-    object.imports().ifPresent(imports -> imports.imports().forEach(this::countImport));
-    definedFunctions = object.functions().map(f -> f.typeIndices().size()).orElse(0);
-    definedGlobals = object.globals().map(g -> g.globals().size()).orElse(0);
-    definedTables = object.tables().map(t -> t.tables().size()).orElse(0);
-    definedTags = object.tags().map(t -> t.tags().size()).orElse(0);
+    functions.defined = object.functions().map(f -> f.typeIndices().size()).orElse(0);
+    globals.defined = object.globals().map(g -> g.globals().size()).orElse(0);
+    tables.defined = object.tables().map(t -> t.tables().size()).orElse(0);
+    memories.defined = object.memories().map(m -> m.memories().size()).orElse(0);
+    tags.defined = object.tags().map(t -> t.tags().size()).orElse(0);
     segments = object.data().map(d -> d.segments()).orElse(List.of());
-    object.memories();
-    object.exports();
-    object.start();
-    object.elements();
-    object.dataCount();
-    object.targetFeatures();
-    object.producers();
-    object.names();
-    object.dylink();
+    checkImports();
     checkFunctionTypes();
     checkCodeMatchesFunctions();
+    checkExports();
+    checkStart();
+    checkDataCount();
     checkLinking();
     checkRelocations();
   }
 
-  private void countImport(Import entry) {
-    ImportDescriptor descriptor = entry.descriptor();
-    if (descriptor instanceof ImportDescriptor.FunctionImport function) {
-      importedFunctions++;
-      if (Integer.compareUnsigned(function.typeIndex(), typeCount) >= 0) {
-        throw sectionError(2, "import " + entry.module() + "." + entry.field() + " has type index "
-            + Integer.toUnsignedString(function.typeIndex()) + " but there are " + typeCount + " types");
+  /** The imported and defined entries of one index space; imports come first. */
+  private static final class IndexSpace {
+    final String name;
+    int imported;
+    int defined;
+
+    IndexSpace(String name) {
+      this.name = name;
+    }
+
+    long total() {
+      return (long) imported + defined;
+    }
+
+    boolean contains(long index) {
+      return index >= 0 && index < total();
+    }
+
+    boolean isDefined(long index) {
+      return index >= imported && index < total();
+    }
+  }
+
+  private void checkImports() {
+    Optional<SectionHeader> section = object.section(2);
+    if (section.isEmpty()) {
+      return;
+    }
+    ByteReader in = object.reader(section.get());
+    int count = in.readCount();
+    for (int i = 0; i < count; i++) {
+      int position = in.position();
+      Import entry = ImportDecoder.decode(in);
+      ImportDescriptor descriptor = entry.descriptor();
+      if (descriptor instanceof ImportDescriptor.FunctionImport function) {
+        functions.imported++;
+        if (Integer.compareUnsigned(function.typeIndex(), typeCount) >= 0) {
+          throw in.errorAt(position, "import " + Printable.escape(entry.module() + "." + entry.field())
+              + " has type index " + Integer.toUnsignedString(function.typeIndex()) + " but there are " + typeCount
+              + " types");
+        }
+      } else if (descriptor instanceof ImportDescriptor.GlobalImport) {
+        globals.imported++;
+      } else if (descriptor instanceof ImportDescriptor.TableImport) {
+        tables.imported++;
+      } else if (descriptor instanceof ImportDescriptor.MemoryImport) {
+        memories.imported++;
+      } else {
+        tags.imported++;
       }
-    } else if (descriptor instanceof ImportDescriptor.GlobalImport) {
-      importedGlobals++;
-    } else if (descriptor instanceof ImportDescriptor.TableImport) {
-      importedTables++;
-    } else if (descriptor instanceof ImportDescriptor.TagImport) {
-      importedTags++;
     }
   }
 
   private void checkFunctionTypes() {
-    object.functions().ifPresent(functions -> {
-      for (int i = 0; i < functions.typeIndices().size(); i++) {
-        int type = functions.typeIndices().get(i);
-        if (Integer.compareUnsigned(type, typeCount) >= 0) {
-          throw sectionError(3, "function " + i + " has type index " + Integer.toUnsignedString(type)
-              + " but there are " + typeCount + " types");
-        }
+    Optional<SectionHeader> section = object.section(3);
+    if (section.isEmpty()) {
+      return;
+    }
+    ByteReader in = object.reader(section.get());
+    int count = in.readCount();
+    for (int i = 0; i < count; i++) {
+      int position = in.position();
+      int type = in.readUleb32();
+      if (Integer.compareUnsigned(type, typeCount) >= 0) {
+        throw in.errorAt(position, "function " + i + " has type index " + Integer.toUnsignedString(type)
+            + " but there are " + typeCount + " types");
       }
-    });
+    }
   }
 
   private void checkCodeMatchesFunctions() {
     int bodies = object.code().map(CodeSection::bodies).map(List::size).orElse(0);
-    if (bodies != definedFunctions) {
-      int id = object.code().isPresent() ? 10 : 3;
-      throw sectionError(id, "the code section has " + bodies + " function bodies but the function section"
-          + " declares " + definedFunctions + " functions");
+    if (bodies != functions.defined) {
+      SectionHeader section = object.section(10).or(() -> object.section(3)).orElseThrow();
+      throw object.reader(section).error("the code section has " + bodies + " function bodies but the function"
+          + " section declares " + functions.defined + " functions");
     }
   }
 
-  /** Walks {@code linking}'s subsections, checking the symbol table entry by entry. */
-  private void checkLinking() {
-    if (object.linking().isEmpty()) {
+  private void checkExports() {
+    Optional<SectionHeader> section = object.section(7);
+    if (section.isEmpty()) {
       return;
     }
-    SectionHeader header = object.customSection("linking").orElseThrow();
-    ByteReader in = object.reader(header);
-    in.readUleb32();
-    while (in.hasMore()) {
-      int id = in.readU8();
-      ByteReader payload = in.readSized("linking subsection");
-      if (id == 8) {
-        checkSymbolTable(payload);
+    ByteReader in = object.reader(section.get());
+    int count = in.readCount();
+    for (int i = 0; i < count; i++) {
+      int position = in.position();
+      Export export = ExportDecoder.decode(in);
+      IndexSpace space = switch (export.kind()) {
+        case 0 -> functions;
+        case 1 -> tables;
+        case 2 -> memories;
+        case 3 -> globals;
+        case 4 -> tags;
+        default -> throw in.errorAt(position, "export " + Printable.escape(export.name()) + " has unknown kind "
+            + export.kind());
+      };
+      if (!space.contains(Integer.toUnsignedLong(export.index()))) {
+        throw in.errorAt(position, "export " + Printable.escape(export.name()) + " names " + space.name + " "
+            + Integer.toUnsignedString(export.index()) + " but there are " + space.total() + " " + space.name
+            + "s");
       }
     }
-    for (LinkingSubsection subsection : object.linking().orElseThrow().subsections()) {
-      if (subsection instanceof LinkingSubsection.SegmentInfo info && info.segments().size() > segments.size()) {
-        throw object.reader(header).error("segment info names " + info.segments().size() + " segments but the data"
-            + " section has " + segments.size());
+  }
+
+  private void checkStart() {
+    object.start().ifPresent(start -> {
+      if (!functions.contains(Integer.toUnsignedLong(start.function()))) {
+        throw object.reader(object.section(8).orElseThrow()).error("start function "
+            + Integer.toUnsignedString(start.function()) + " is out of range (there are " + functions.total()
+            + " functions)");
       }
-      if (subsection instanceof LinkingSubsection.InitFunctions init) {
-        for (LinkingSubsection.InitFunction function : init.functions()) {
-          if (Integer.compareUnsigned(function.symbol(), symbols.size()) >= 0
-              || !(symbols.get(function.symbol()) instanceof SymbolInfo.Function)) {
-            throw object.reader(header).error("init function refers to symbol "
-                + Integer.toUnsignedString(function.symbol()) + ", which is not a function symbol");
-          }
+    });
+  }
+
+  private void checkDataCount() {
+    object.dataCount().ifPresent(dataCount -> {
+      if (Integer.toUnsignedLong(dataCount.count()) != segments.size()) {
+        throw object.reader(object.section(12).orElseThrow()).error("the data count section says "
+            + Integer.toUnsignedString(dataCount.count()) + " segments but the data section has " + segments.size());
+      }
+    });
+  }
+
+  /**
+   * Walks {@code linking} twice: first its symbol table, which the other subsections refer to whatever their order
+   * (LLVM writes it first, the format does not require it), then segment info, init functions and comdats.
+   */
+  private void checkLinking() {
+    Optional<SectionHeader> section = object.customSection("linking");
+    if (section.isEmpty() || object.linking().isEmpty()) {
+      return;
+    }
+    for (boolean symbolPass : new boolean[] {true, false}) {
+      ByteReader in = object.reader(section.get());
+      in.readUleb32();
+      while (in.hasMore()) {
+        int id = in.readU8();
+        ByteReader payload = in.readSized("linking subsection");
+        if (symbolPass && id == 8) {
+          checkSymbolTable(payload);
+        } else if (!symbolPass && id == 5) {
+          checkSegmentInfo(payload);
+        } else if (!symbolPass && id == 6) {
+          checkInitFunctions(payload);
+        } else if (!symbolPass && id == 7) {
+          checkComdats(payload);
         }
       }
     }
@@ -150,26 +233,74 @@ public final class ObjectChecker {
       SymbolInfo symbol = SymbolInfoDecoder.decode(in);
       String problem = symbolProblem(symbol);
       if (problem != null) {
-        throw in.errorAt(position, "symbol " + i + (symbol.name() == null ? "" : " (" + symbol.name() + ")")
-            + ": " + problem);
+        throw in.errorAt(position, "symbol " + i + describeName(symbol) + ": " + problem);
       }
       symbols.add(symbol);
+    }
+  }
+
+  private void checkSegmentInfo(ByteReader in) {
+    int position = in.position();
+    int count = in.readCount();
+    if (count > segments.size()) {
+      throw in.errorAt(position, "segment info names " + count + " segments but the data section has "
+          + segments.size());
+    }
+  }
+
+  private void checkInitFunctions(ByteReader in) {
+    int count = in.readCount();
+    for (int i = 0; i < count; i++) {
+      int position = in.position();
+      LinkingSubsection.InitFunction function = LinkingSubsectionInitFunctionDecoder.decode(in);
+      if (Integer.compareUnsigned(function.symbol(), symbols.size()) >= 0
+          || !(symbols.get(function.symbol()) instanceof SymbolInfo.Function)) {
+        throw in.errorAt(position, "init function refers to symbol " + Integer.toUnsignedString(function.symbol())
+            + ", which is not a function symbol");
+      }
+    }
+  }
+
+  private void checkComdats(ByteReader in) {
+    int count = in.readCount();
+    for (int i = 0; i < count; i++) {
+      String name = in.readName();
+      in.readUleb32();
+      int members = in.readCount();
+      for (int j = 0; j < members; j++) {
+        int position = in.position();
+        LinkingSubsection.ComdatMember member = LinkingSubsectionComdatMemberDecoder.decode(in);
+        long index = Integer.toUnsignedLong(member.index());
+        boolean valid = switch (member.kind()) {
+          case 0 -> index < segments.size();
+          case 1 -> functions.isDefined(index);
+          case 2 -> globals.isDefined(index);
+          case 3 -> tags.isDefined(index);
+          case 4 -> tables.isDefined(index);
+          case 5 -> index < object.sections().size();
+          default -> false;
+        };
+        if (!valid) {
+          throw in.errorAt(position, "comdat " + Printable.escape(name) + " has a member of kind " + member.kind()
+              + " with index " + index + ", which is not a definition of this object");
+        }
+      }
     }
   }
 
   private String symbolProblem(SymbolInfo symbol) {
     boolean undefined = (symbol.flags() & SymbolFlags.UNDEFINED) != 0;
     if (symbol instanceof SymbolInfo.Function function) {
-      return indexProblem("function", function.index(), undefined, importedFunctions, definedFunctions);
+      return indexProblem(functions, function.index(), undefined);
     }
     if (symbol instanceof SymbolInfo.Global global) {
-      return indexProblem("global", global.index(), undefined, importedGlobals, definedGlobals);
+      return indexProblem(globals, global.index(), undefined);
     }
     if (symbol instanceof SymbolInfo.Table table) {
-      return indexProblem("table", table.index(), undefined, importedTables, definedTables);
+      return indexProblem(tables, table.index(), undefined);
     }
     if (symbol instanceof SymbolInfo.ExceptionTag tag) {
-      return indexProblem("tag", tag.index(), undefined, importedTags, definedTags);
+      return indexProblem(tags, tag.index(), undefined);
     }
     if (symbol instanceof SymbolInfo.Section section) {
       return Integer.compareUnsigned(section.section(), object.sections().size()) >= 0
@@ -195,15 +326,15 @@ public final class ObjectChecker {
   }
 
   /** Undefined symbols name imports; defined ones name definitions, which come after the imports. */
-  private static String indexProblem(String space, int index, boolean undefined, int imported, int defined) {
+  private static String indexProblem(IndexSpace space, int index, boolean undefined) {
     long value = Integer.toUnsignedLong(index);
-    if (undefined && value >= imported) {
-      return "undefined " + space + " symbol has index " + value + " but there are " + imported + " imported "
-          + space + "s";
+    if (undefined && value >= space.imported) {
+      return "undefined " + space.name + " symbol has index " + value + " but there are " + space.imported
+          + " imported " + space.name + "s";
     }
-    if (!undefined && (value < imported || value >= imported + defined)) {
-      return "defined " + space + " symbol has index " + value + ", outside the defined " + space + "s ("
-          + imported + " to " + (imported + defined - 1) + ")";
+    if (!undefined && !space.isDefined(value)) {
+      return "defined " + space.name + " symbol has index " + value + ", outside the defined " + space.name
+          + "s (" + space.imported + " to " + (space.total() - 1) + ")";
     }
     return null;
   }
@@ -232,13 +363,12 @@ public final class ObjectChecker {
   }
 
   private String relocationProblem(RelocationEntry entry, SectionHeader patched) {
-    RelocationHandler handler = registry.byCode(entry.type());
-    RelocationKind kind = handler.kind();
+    RelocationKind kind = registry.byCode(entry.type()).kind();
     long end = Integer.toUnsignedLong(entry.offset()) + kind.field().width();
     if (end > patched.payload().length()) {
-      return kind.name() + " at offset 0x" + Integer.toHexString(entry.offset()) + " needs "
-          + kind.field().width() + " bytes but section " + patched.name() + " has only "
-          + patched.payload().length();
+      return "relocation offset past its section: " + kind.name() + " at offset 0x"
+          + Integer.toHexString(entry.offset()) + " needs " + kind.field().width() + " bytes but section "
+          + Printable.escape(patched.name()) + " has only " + patched.payload().length();
     }
     long index = Integer.toUnsignedLong(entry.index());
     if (kind.target() == RelocationTarget.TYPE) {
@@ -253,8 +383,8 @@ public final class ObjectChecker {
     SymbolInfo symbol = symbols.get((int) index);
     return symbolMatches(kind.target(), symbol)
         ? null
-        : kind.name() + " refers to symbol " + index + (symbol.name() == null ? "" : " (" + symbol.name() + ")")
-            + ", a " + kindOf(symbol) + " symbol, but it needs a " + kind.target().description();
+        : kind.name() + " refers to symbol " + index + describeName(symbol) + ", a " + kindOf(symbol)
+            + " symbol, but it needs a " + kind.target().description();
   }
 
   /**
@@ -274,6 +404,10 @@ public final class ObjectChecker {
     };
   }
 
+  private static String describeName(SymbolInfo symbol) {
+    return symbol.name() == null ? "" : " (" + Printable.escape(symbol.name()) + ")";
+  }
+
   static String kindOf(SymbolInfo symbol) {
     if (symbol instanceof SymbolInfo.Function) {
       return "function";
@@ -287,10 +421,5 @@ public final class ObjectChecker {
       return "tag";
     }
     return "section";
-  }
-
-  private MalformedInputException sectionError(int id, String problem) {
-    SectionHeader header = object.section(id).orElseThrow();
-    return object.reader(header).error(problem);
   }
 }

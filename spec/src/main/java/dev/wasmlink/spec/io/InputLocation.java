@@ -21,13 +21,13 @@ public record InputLocation(String file, String member, String section) {
     return new InputLocation(file, memberName, null);
   }
 
-  /** {@code file} or {@code file(member)}: how wasm-ld names an input. */
+  /** {@code file} or {@code file(member)}: how wasm-ld names an input, safe to print on one line. */
   public String input() {
-    return member == null ? file : file + "(" + member + ")";
+    return member == null ? Printable.escape(file) : Printable.escape(file) + "(" + Printable.escape(member) + ")";
   }
 
   @Override
   public String toString() {
-    return section == null ? input() : input() + ": section " + section;
+    return section == null ? input() : input() + ": section " + Printable.escape(section);
   }
 }

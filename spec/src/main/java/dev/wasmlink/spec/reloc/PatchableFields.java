@@ -20,19 +20,19 @@ public final class PatchableFields {
   }
 
   public static void writeUleb32(byte[] buffer, int position, long value) {
-    writePaddedLeb(buffer, position, value & MAX_U32, 5);
+    writePaddedLeb(buffer, position, value & MAX_U32, 5, false);
   }
 
   public static void writeSleb32(byte[] buffer, int position, long value) {
-    writePaddedLeb(buffer, position, (int) value, 5);
+    writePaddedLeb(buffer, position, (int) value, 5, true);
   }
 
   public static void writeUleb64(byte[] buffer, int position, long value) {
-    writePaddedLeb(buffer, position, value, 10);
+    writePaddedLeb(buffer, position, value, 10, false);
   }
 
   public static void writeSleb64(byte[] buffer, int position, long value) {
-    writePaddedLeb(buffer, position, value, 10);
+    writePaddedLeb(buffer, position, value, 10, true);
   }
 
   public static void writeI32(byte[] buffer, int position, long value) {
@@ -73,13 +73,14 @@ public final class PatchableFields {
 
   /**
    * Writes seven bits a byte for {@code width} bytes. For a signed value the arithmetic shift fills the top bytes with
-   * the sign, which is exactly how a padded SLEB spells a negative number; an unsigned value is passed non-negative.
+   * the sign, which is exactly how a padded SLEB spells a negative number; an unsigned value shifts in zeros, so a
+   * 64-bit value with its top bit set ends in 0x01, not in sign bits.
    */
-  private static void writePaddedLeb(byte[] buffer, int position, long value, int width) {
+  private static void writePaddedLeb(byte[] buffer, int position, long value, int width, boolean signed) {
     long rest = value;
     for (int i = 0; i < width - 1; i++) {
       buffer[position + i] = (byte) ((rest & 0x7F) | 0x80);
-      rest >>= 7;
+      rest = signed ? rest >> 7 : rest >>> 7;
     }
     buffer[position + width - 1] = (byte) (rest & 0x7F);
   }

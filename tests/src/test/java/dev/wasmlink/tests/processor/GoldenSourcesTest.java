@@ -12,6 +12,8 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -140,10 +142,18 @@ class GoldenSourcesTest {
       "SymbolDecoder", "SymbolEncoder",
       "SubsectionDecoder", "SubsectionEncoder",
       "ExampleSectionDecoder", "ExampleSectionEncoder"})
-  void generatedTextIsGoldenText(String generatedClass) {
+  void generatedTextIsGoldenText(String generatedClass) throws IOException {
     Compilation compilation = compileSpec();
 
     assertThat(compilation).succeeded();
+    if (Boolean.getBoolean("wasmlink.updateGolden")) {
+      // After a deliberate change to the generators: -Dwasmlink.updateGolden=true rewrites the golden files, and the
+      // diff is then reviewed like any other change.
+      Path golden = Path.of(System.getProperty("wasmlink.root", ".."))
+          .resolve("tests/src/test/resources/golden/" + generatedClass + ".java");
+      Files.writeString(golden,
+          compilation.generatedSourceFile("example." + generatedClass).orElseThrow().getCharContent(true));
+    }
     assertThat(compilation).generatedSourceFile("example." + generatedClass).contentsAsUtf8String()
         .isEqualTo(new String(bytes(JavaFileObjects.forResource("golden/" + generatedClass + ".java")), UTF_8));
   }

@@ -373,7 +373,8 @@ class LayoutSpecValidationTest {
         @Record
         public record Payload(
             @U8 int flags,
-            @PresentIf(field = "flags", equal = 1) @PresentWhen(field = "flags", test = Payload.Odd.class) @Uleb32 Integer extra) {
+            @PresentIf(field = "flags", equal = 1)
+            @PresentWhen(field = "flags", test = Payload.Odd.class) @Uleb32 Integer extra) {
           public static final class Odd implements LongPredicate {
             @Override
             public boolean test(long value) {
@@ -580,8 +581,8 @@ class LayoutSpecValidationTest {
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorContaining(
-            "predicate Above must be a public, concrete class with a public no-argument constructor, so generated"
-                + " code can create it")
+            "predicate Above must be a public, concrete, top-level or static class with a public no-argument"
+                + " constructor, so generated code can create it")
         .inFile(source).onLineContaining("Integer extra");
     assertThat(compilation).hadErrorCount(1);
   }
@@ -600,7 +601,7 @@ class LayoutSpecValidationTest {
     Compilation compilation = compile(source);
 
     assertThat(compilation).hadErrorContaining(
-            "predicate Base must be a public, concrete class with a public no-argument constructor")
+            "predicate Base must be a public, concrete, top-level or static class with a public no-argument constructor")
         .inFile(source).onLineContaining("Integer extra");
     assertThat(compilation).hadErrorCount(1);
   }

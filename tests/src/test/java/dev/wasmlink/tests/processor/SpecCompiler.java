@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +23,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.ForwardingFileObject;
 import javax.tools.ForwardingJavaFileObject;
@@ -36,7 +34,7 @@ import javax.tools.JavaFileObject;
  * relocation catalogue or a layout needs are written once here, so a test shows only the declaration it is about.
  */
 final class SpecCompiler {
-  /** What every relocation test source starts with; {@code DATA} is the target, {@code PatchedSection.DATA} the section. */
+  /** What every relocation source starts with: {@code DATA} is the target, {@code PatchedSection.DATA} the section. */
   private static final String RELOCATION_IMPORTS =
       """
       import static dev.wasmlink.spec.reloc.FieldEncoding.*;
@@ -48,7 +46,7 @@ final class SpecCompiler {
       import dev.wasmlink.spec.reloc.PatchedSection;
       """;
 
-  /** What every layout test source starts with ({@code Record} is imported by name to hide {@code java.lang.Record}). */
+  /** What every layout source starts with; {@code Record} is imported by name to hide {@code java.lang.Record}. */
   private static final String LAYOUT_IMPORTS =
       """
       import dev.wasmlink.spec.annotation.*;
@@ -93,7 +91,32 @@ final class SpecCompiler {
     }
   }
 
-  /** Runs a processor with a {@link Filer} that keeps a copy of each source file written through it. */
+  /** A relocation catalogue source: {@code declaration} is the type's text, with the usual imports added. */
+  static JavaFileObject relocationSource(String qualifiedName, String declaration) {
+    return source(qualifiedName, RELOCATION_IMPORTS + "\n" + declaration);
+  }
+
+  /** A layout source: {@code declaration} is the type's text, with the usual imports added. */
+  static JavaFileObject layoutSource(String qualifiedName, String declaration) {
+    return source(qualifiedName, LAYOUT_IMPORTS + "\n" + declaration);
+  }
+
+  /** A source in the package of {@code qualifiedName}, which the text must not declare itself. */
+  static JavaFileObject source(String qualifiedName, String text) {
+    int dot = qualifiedName.lastIndexOf('.');
+    String header = dot < 0 ? "" : "package " + qualifiedName.substring(0, dot) + ";\n\n";
+    return JavaFileObjects.forSourceString(qualifiedName, header + text);
+  }
+
+  /** The compile's errors, one a line with their file and line, for assertion messages. */
+  static String describeErrors(Compilation compilation) {
+    return compilation.errors().stream()
+        .map(d -> (d.getSource() == null ? "<no file>" : d.getSource().getName()) + ":" + d.getLineNumber() + ": "
+            + d.getMessage(null))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** Runs a processor with a {@link Filer} that keeps a copy of each source and resource written through it. */
   private static final class RecordingProcessor implements Processor {
     private final Processor delegate;
     private final Map<String, StringBuilder> sources = new LinkedHashMap<>();
@@ -213,34 +236,5 @@ final class SpecCompiler {
         }
       };
     }
-  }
-
-  /** A relocation catalogue source: {@code declaration} is the type's text, with the usual imports added. */
-  static JavaFileObject relocationSource(String qualifiedName, String declaration) {
-    return source(qualifiedName, RELOCATION_IMPORTS + "\n" + declaration);
-  }
-
-  /** A layout source: {@code declaration} is the type's text, with the usual imports added. */
-  static JavaFileObject layoutSource(String qualifiedName, String declaration) {
-    return source(qualifiedName, LAYOUT_IMPORTS + "\n" + declaration);
-  }
-
-  /** A source in the package of {@code qualifiedName}, which the text must not declare itself. */
-  static JavaFileObject source(String qualifiedName, String text) {
-    int dot = qualifiedName.lastIndexOf('.');
-    String header = dot < 0 ? "" : "package " + qualifiedName.substring(0, dot) + ";\n\n";
-    return JavaFileObjects.forSourceString(qualifiedName, header + text);
-  }
-
-  /** The compile's errors, one a line with their file and line, for assertion messages. */
-  static String describeErrors(Compilation compilation) {
-    return describe(compilation.errors());
-  }
-
-  static String describe(List<? extends Diagnostic<? extends JavaFileObject>> diagnostics) {
-    return diagnostics.stream()
-        .map(d -> (d.getSource() == null ? "<no file>" : d.getSource().getName()) + ":" + d.getLineNumber() + ": "
-            + d.getMessage(null))
-        .collect(Collectors.joining("\n"));
   }
 }

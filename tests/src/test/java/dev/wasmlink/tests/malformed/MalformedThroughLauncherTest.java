@@ -3,7 +3,6 @@ package dev.wasmlink.tests.malformed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real launcher, {@code bin/wasmlink}, on a malformed object: what a user sees. It runs the shaded jar
  * {@code runtime-linker/target/wasmlink.jar}, built by {@code mvn package}; without it this test is skipped.
  */
-class LauncherTest {
+class MalformedThroughLauncherTest {
   @TempDir Path dir;
 
   @Test
@@ -27,7 +26,7 @@ class LauncherTest {
     Path launcher = root.resolve("bin/wasmlink");
     assertTrue(Files.isRegularFile(launcher), "no launcher at " + launcher);
     Path jar = root.resolve("runtime-linker/target/wasmlink.jar");
-    assumeTrue(Files.isRegularFile(jar), "the shaded jar " + jar + " is not built (mvn package -pl runtime-linker)");
+    assertTrue(Files.isRegularFile(jar), "the shaded jar " + jar + " is not built (mvn package -pl runtime-linker)");
 
     // A TYPE section whose count is an over-long LEB at offset 0x0a.
     Path file = Dump.write(dir, "bad.o",
