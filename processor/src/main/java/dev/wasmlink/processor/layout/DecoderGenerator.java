@@ -43,7 +43,7 @@ public final class DecoderGenerator {
     TypeSpec.Builder type = classBuilder(decoder, layout.type());
     type.addFields(FieldCode.predicateConstants(layout.fields()));
     sectionConstants(layout, type);
-    type.addMethod(privateConstructor()).addMethod(decode.build());
+    type.addMethod(LayoutTypes.privateConstructor()).addMethod(decode.build());
     if (layout.isSection()) {
       type.addMethod(MethodSpec.methodBuilder("decodeFields")
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -96,11 +96,11 @@ public final class DecoderGenerator {
     decode.addStatement("return variant");
 
     TypeSpec.Builder type = classBuilder(decoder, family.type());
-    for (FamilyLayout.Variant variant : allVariants(family)) {
+    for (FamilyLayout.Variant variant : family.allVariants()) {
       type.addFields(FieldCode.predicateConstants(variant.fields()));
     }
-    type.addMethod(privateConstructor()).addMethod(decode.build());
-    for (FamilyLayout.Variant variant : allVariants(family)) {
+    type.addMethod(LayoutTypes.privateConstructor()).addMethod(decode.build());
+    for (FamilyLayout.Variant variant : family.allVariants()) {
       boolean other = variant == family.other();
       MethodSpec.Builder method = MethodSpec.methodBuilder(methodName(variant))
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -116,15 +116,6 @@ public final class DecoderGenerator {
     return JavaFile.builder(decoder.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
-  private static List<FamilyLayout.Variant> allVariants(FamilyLayout family) {
-    if (family.other() == null) {
-      return family.variants();
-    }
-    List<FamilyLayout.Variant> all = new ArrayList<>(family.variants());
-    all.add(family.other());
-    return all;
-  }
-
   private static String methodName(FamilyLayout.Variant variant) {
     return "decode" + variant.type().simpleName();
   }
@@ -134,10 +125,6 @@ public final class DecoderGenerator {
         .addJavadoc("Decodes {@link $T} from the wasm binary format. Generated from its declaration.\n", decoded)
         .addAnnotation(GENERATED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
-  }
-
-  private static MethodSpec privateConstructor() {
-    return MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build();
   }
 
   private static void sectionConstants(RecordLayout layout, TypeSpec.Builder type) {

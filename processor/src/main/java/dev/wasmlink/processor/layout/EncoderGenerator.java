@@ -31,7 +31,7 @@ public final class EncoderGenerator {
             .build();
     TypeSpec.Builder type = classBuilder(encoder, layout.type());
     type.addFields(FieldCode.predicateConstants(layout.fields()));
-    type.addMethod(privateConstructor()).addMethod(encode);
+    type.addMethod(LayoutTypes.privateConstructor()).addMethod(encode);
     return JavaFile.builder(encoder.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
@@ -45,7 +45,7 @@ public final class EncoderGenerator {
             .addParameter(WRITER, "out");
     String writeTag = family.tagEncoding().writeMethod();
     boolean first = true;
-    for (FamilyLayout.Variant variant : allVariants(family)) {
+    for (FamilyLayout.Variant variant : family.allVariants()) {
       boolean other = variant == family.other();
       String test = "value instanceof $T variant";
       if (first) {
@@ -74,11 +74,11 @@ public final class EncoderGenerator {
     }
 
     TypeSpec.Builder type = classBuilder(encoder, family.type());
-    for (FamilyLayout.Variant variant : allVariants(family)) {
+    for (FamilyLayout.Variant variant : family.allVariants()) {
       type.addFields(FieldCode.predicateConstants(variant.fields()));
     }
-    type.addMethod(privateConstructor()).addMethod(encode.build());
-    for (FamilyLayout.Variant variant : allVariants(family)) {
+    type.addMethod(LayoutTypes.privateConstructor()).addMethod(encode.build());
+    for (FamilyLayout.Variant variant : family.allVariants()) {
       type.addMethod(MethodSpec.methodBuilder(methodName(variant))
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addParameter(variant.type(), "variant")
@@ -94,14 +94,6 @@ public final class EncoderGenerator {
     return family.other().tagComponent();
   }
 
-  private static List<FamilyLayout.Variant> allVariants(FamilyLayout family) {
-    List<FamilyLayout.Variant> all = new ArrayList<>(family.variants());
-    if (family.other() != null) {
-      all.add(family.other());
-    }
-    return all;
-  }
-
   private static String methodName(FamilyLayout.Variant variant) {
     return "encode" + variant.type().simpleName();
   }
@@ -113,7 +105,4 @@ public final class EncoderGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
   }
 
-  private static MethodSpec privateConstructor() {
-    return MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build();
-  }
 }

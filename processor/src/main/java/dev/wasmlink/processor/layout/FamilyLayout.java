@@ -1,6 +1,7 @@
 package dev.wasmlink.processor.layout;
 
 import com.palantir.javapoet.ClassName;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,16 @@ record FamilyLayout(
     int terminator,
     List<Variant> variants,
     Variant other) {
+
+  /** The declared variants, then the one keeping other tags if there is one: the order generated methods follow. */
+  List<Variant> allVariants() {
+    if (other == null) {
+      return variants;
+    }
+    List<Variant> all = new ArrayList<>(variants);
+    all.add(other);
+    return all;
+  }
 
   /**
    * One variant: its record, its tag and its fields after the tag. For the {@code other} variant the tag is -1 and

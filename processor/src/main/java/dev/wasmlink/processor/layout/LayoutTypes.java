@@ -4,6 +4,8 @@ import static dev.wasmlink.processor.AnnotationNames.IO_PACKAGE;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import javax.lang.model.element.Modifier;
 
 /** The runtime types generated decoders and encoders refer to. */
 final class LayoutTypes {
@@ -15,4 +17,9 @@ final class LayoutTypes {
           .build();
 
   private LayoutTypes() {}
+
+  /** Generated decoders and encoders hold only static methods. */
+  static MethodSpec privateConstructor() {
+    return MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build();
+  }
 }

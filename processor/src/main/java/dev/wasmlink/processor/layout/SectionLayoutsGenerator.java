@@ -79,7 +79,7 @@ public final class SectionLayoutsGenerator {
         .addJavadoc("Every section layout declared in this package, by id and by name.\n")
         .addAnnotation(GENERATED)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(LayoutTypes.privateConstructor())
         .addMethod(decodeCore)
         .addMethod(decodeCustom.build())
         .addMethod(encode.build())

@@ -2,6 +2,7 @@ package dev.wasmlink.linker.dump;
 
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.linker.object.SectionHeader;
+import dev.wasmlink.linker.object.SymbolKinds;
 import dev.wasmlink.spec.format.ConstExpr;
 import dev.wasmlink.spec.format.DataSegment;
 import dev.wasmlink.spec.format.Export;
@@ -191,25 +192,11 @@ public final class ObjectDumper {
     out.println("Symbols:");
     for (int i = 0; i < symbols.size(); i++) {
       SymbolInfo symbol = symbols.get(i);
-      out.printf("  [%d] %-8s %s flags=%s %s%n", i, kindName(symbol), quote(names.name(i)),
+      out.printf("  [%d] %-8s %s flags=%s %s%n", i, SymbolKinds.name(symbol), quote(names.name(i)),
           symbolFlags(symbol.flags()), where(symbol));
     }
   }
 
-  private static String kindName(SymbolInfo symbol) {
-    if (symbol instanceof SymbolInfo.Function) {
-      return "function";
-    } else if (symbol instanceof SymbolInfo.Data) {
-      return "data";
-    } else if (symbol instanceof SymbolInfo.Global) {
-      return "global";
-    } else if (symbol instanceof SymbolInfo.Table) {
-      return "table";
-    } else if (symbol instanceof SymbolInfo.ExceptionTag) {
-      return "tag";
-    }
-    return "section";
-  }
 
   private static String where(SymbolInfo symbol) {
     if (symbol instanceof SymbolInfo.Function function) {

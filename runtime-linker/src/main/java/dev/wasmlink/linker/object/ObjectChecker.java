@@ -383,7 +383,7 @@ public final class ObjectChecker {
     SymbolInfo symbol = symbols.get((int) index);
     return symbolMatches(kind.target(), symbol)
         ? null
-        : kind.name() + " refers to symbol " + index + describeName(symbol) + ", a " + kindOf(symbol)
+        : kind.name() + " refers to symbol " + index + describeName(symbol) + ", a " + SymbolKinds.name(symbol)
             + " symbol, but it needs a " + kind.target().description();
   }
 
@@ -408,18 +408,4 @@ public final class ObjectChecker {
     return symbol.name() == null ? "" : " (" + Printable.escape(symbol.name()) + ")";
   }
 
-  static String kindOf(SymbolInfo symbol) {
-    if (symbol instanceof SymbolInfo.Function) {
-      return "function";
-    } else if (symbol instanceof SymbolInfo.Data) {
-      return "data";
-    } else if (symbol instanceof SymbolInfo.Global) {
-      return "global";
-    } else if (symbol instanceof SymbolInfo.Table) {
-      return "table";
-    } else if (symbol instanceof SymbolInfo.ExceptionTag) {
-      return "tag";
-    }
-    return "section";
-  }
 }
