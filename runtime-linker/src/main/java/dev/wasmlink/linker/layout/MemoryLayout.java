@@ -1,0 +1,142 @@
+package dev.wasmlink.linker.layout;
+
+import dev.wasmlink.linker.symbols.InputSegment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays out linear memory as wasm-ld does: input segments merged into output segments by name ({@code .rodata.*} into
+ * {@code .rodata}, and so on), output segments ordered TLS, read-only, data, others, bss, then the stack after the data
+ * (or before it with {@code --stack-first}), then the heap.
+ */
+public final class MemoryLayout {
+  public static final long PAGE_SIZE = 65536;
+  private static final long STACK_ALIGNMENT = 16;
+
+  private final List<OutputSegment> segments;
+  private final long dataStart;
+  private final long dataEnd;
+  private final long stackPointer;
+  private final long heapBase;
+  private final long initialPages;
+  private final Long maxPages;
+
+  private MemoryLayout(List<OutputSegment> segments, long dataStart, long dataEnd, long stackPointer, long heapBase,
+      long initialPages, Long maxPages) {
+    this.segments = segments;
+    this.dataStart = dataStart;
+    this.dataEnd = dataEnd;
+    this.stackPointer = stackPointer;
+    this.heapBase = heapBase;
+    this.initialPages = initialPages;
+    this.maxPages = maxPages;
+  }
+
+  /** Lays out the live segments, in input order. */
+  public static MemoryLayout compute(List<InputSegment> live, MemorySettings settings) {
+    Map<String, OutputSegment> byName = new LinkedHashMap<>();
+    for (InputSegment segment : live) {
+      byName.computeIfAbsent(outputName(segment), OutputSegment::new).add(segment);
+    }
+    List<OutputSegment> segments = new ArrayList<>(byName.values());
+    segments.forEach(segment -> segment.finish(settings.mergeStrings()));
+    segments.sort(Comparator.comparingInt(segment -> order(segment.name())));
+
+    long pointer = settings.globalBase();
+    long stackPointer = 0;
+    if (settings.stackFirst()) {
+      pointer = OutputSegment.alignUp(0, STACK_ALIGNMENT) + settings.stackSize();
+      stackPointer = pointer;
+    }
+    long dataStart = pointer;
+    for (OutputSegment segment : segments) {
+      pointer = OutputSegment.alignUp(pointer, segment.alignment());
+      segment.setAddress(pointer);
+      pointer += segment.size();
+    }
+    long dataEnd = pointer;
+    if (!settings.stackFirst()) {
+      pointer = OutputSegment.alignUp(pointer, STACK_ALIGNMENT) + settings.stackSize();
+      stackPointer = pointer;
+    }
+    long heapBase = OutputSegment.alignUp(pointer, STACK_ALIGNMENT);
+    long needed = OutputSegment.alignUp(heapBase, PAGE_SIZE) / PAGE_SIZE;
+    long initialPages = settings.initialMemory() != null ? settings.initialMemory() / PAGE_SIZE : needed;
+    Long maxPages = settings.maxMemory() != null ? settings.maxMemory() / PAGE_SIZE : null;
+    return new MemoryLayout(List.copyOf(segments), dataStart, dataEnd, stackPointer, heapBase, initialPages,
+        maxPages);
+  }
+
+  /** wasm-ld's output segment names: one TLS segment, and the usual prefixes merged. */
+  static String outputName(InputSegment segment) {
+    String name = segment.name();
+    if (segment.isTls()) {
+      return ".tdata";
+    }
+    for (String prefix : List.of(".text", ".data", ".bss", ".rodata")) {
+      if (name.startsWith(prefix + ".")) {
+        return prefix;
+      }
+    }
+    return name;
+  }
+
+  private static int order(String name) {
+    if (name.startsWith(".tdata")) {
+      return 0;
+    } else if (name.startsWith(".rodata")) {
+      return 1;
+    } else if (name.startsWith(".data")) {
+      return 2;
+    } else if (name.startsWith(".bss")) {
+      return 4;
+    }
+    return 3;
+  }
+
+  public List<OutputSegment> segments() {
+    return segments;
+  }
+
+  /** {@code __global_base}: where data starts. */
+  public long dataStart() {
+    return dataStart;
+  }
+
+  /** {@code __data_end}. */
+  public long dataEnd() {
+    return dataEnd;
+  }
+
+  /** The initial value of {@code __stack_pointer}: the top of the stack. */
+  public long stackPointer() {
+    return stackPointer;
+  }
+
+  /** {@code __heap_base}. */
+  public long heapBase() {
+    return heapBase;
+  }
+
+  public long initialPages() {
+    return initialPages;
+  }
+
+  /** The maximum in pages, or {@code null}. */
+  public Long maxPages() {
+    return maxPages;
+  }
+
+  /** {@code __heap_end}: the end of memory as declared. */
+  public long heapEnd() {
+    return (maxPages != null ? maxPages : initialPages) * PAGE_SIZE;
+  }
+
+  /** The output segment called {@code name}, or {@code null}. */
+  public OutputSegment segment(String name) {
+    return segments.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+  }
+}

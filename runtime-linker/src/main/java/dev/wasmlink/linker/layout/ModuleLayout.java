@@ -1,0 +1,119 @@
+package dev.wasmlink.linker.layout;
+
+import dev.wasmlink.linker.symbols.InputFunction;
+import dev.wasmlink.linker.symbols.InputGlobal;
+import dev.wasmlink.linker.symbols.Symbol;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every index space of the output and where each thing sits in it: types, imported then defined functions and
+ * globals, the indirect function table's slots, and linear memory. Filled by the linker stage by stage; read by the
+ * relocation resolver and the writer.
+ */
+public final class ModuleLayout {
+  private final TypeSection types = new TypeSection();
+  private final List<Symbol> importedFunctions = new ArrayList<>();
+  private final List<Symbol> importedGlobals = new ArrayList<>();
+  private final List<InputFunction> functions = new ArrayList<>();
+  private final List<InputGlobal> globals = new ArrayList<>();
+  private final List<Symbol> tableEntries = new ArrayList<>();
+  private final Map<Symbol, InputGlobal> addressGlobals = new IdentityHashMap<>();
+  private final Map<InputFunction, Integer> codeOffsets = new IdentityHashMap<>();
+  private MemoryLayout memory;
+  private long tableBase = 1;
+
+  public TypeSection types() {
+    return types;
+  }
+
+  public List<Symbol> importedFunctions() {
+    return importedFunctions;
+  }
+
+  public List<Symbol> importedGlobals() {
+    return importedGlobals;
+  }
+
+  /** Defined functions in output order; their indices follow the imported ones. */
+  public List<InputFunction> functions() {
+    return functions;
+  }
+
+  /** Defined globals in output order; their indices follow the imported ones. */
+  public List<InputGlobal> globals() {
+    return globals;
+  }
+
+  /** The functions in the indirect function table; entry {@code i} is slot {@code tableBase + i}. */
+  public List<Symbol> tableEntries() {
+    return tableEntries;
+  }
+
+  public long tableBase() {
+    return tableBase;
+  }
+
+  /**
+   * Immutable globals holding a data symbol's address or a function's table slot, for global-index relocations
+   * against them (the GOT entries of position-independent code, resolved statically).
+   */
+  public Map<Symbol, InputGlobal> addressGlobals() {
+    return addressGlobals;
+  }
+
+  public MemoryLayout memory() {
+    return memory;
+  }
+
+  public void setMemory(MemoryLayout memory) {
+    this.memory = memory;
+  }
+
+  /** Where a function's entry (its size, then its body) starts in the output code section's payload. */
+  public Map<InputFunction, Integer> codeOffsets() {
+    return codeOffsets;
+  }
+
+  /** Gives every function and global its output index, once the lists are final. */
+  public void assignIndices() {
+    for (int i = 0; i < importedFunctions.size(); i++) {
+      importedFunctions.get(i).setOutputIndex(i);
+    }
+    for (int i = 0; i < functions.size(); i++) {
+      functions.get(i).setOutputIndex(importedFunctions.size() + i);
+    }
+    for (int i = 0; i < importedGlobals.size(); i++) {
+      importedGlobals.get(i).setOutputIndex(i);
+    }
+    for (int i = 0; i < globals.size(); i++) {
+      globals.get(i).setOutputIndex(importedGlobals.size() + i);
+    }
+    for (int i = 0; i < tableEntries.size(); i++) {
+      tableEntries.get(i).setTableSlot((int) tableBase + i);
+    }
+  }
+
+  /** The address of a data symbol: its output segment's address plus its offset; absolute symbols as given. */
+  public long addressOf(Symbol symbol) {
+    if (symbol.absoluteAddress() != null) {
+      return symbol.absoluteAddress();
+    }
+    // Undefined weak data, or data the link dropped (which only debug sections still mention), is at address 0.
+    return addressOf(symbol, 0);
+  }
+
+  /**
+   * The address of byte {@code symbol + addend}. In merged strings the byte an addend points at may have moved
+   * independently of the symbol, so the sum is mapped, not the symbol alone.
+   */
+  public long addressOf(Symbol symbol, long addend) {
+    if (symbol.absoluteAddress() != null || symbol.segment() == null || symbol.segment().outputName() == null) {
+      return (symbol.absoluteAddress() != null ? symbol.absoluteAddress() : 0) + addend;
+    }
+    OutputSegment segment = memory.segment(symbol.segment().outputName());
+    return segment.address() + symbol.segment().outputOffsetOf(symbol.offset() + addend);
+  }
+}

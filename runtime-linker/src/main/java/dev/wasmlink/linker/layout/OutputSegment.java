@@ -1,0 +1,104 @@
+package dev.wasmlink.linker.layout;
+
+import dev.wasmlink.linker.symbols.InputSegment;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One data segment of the output: input segments of the same output name, merged at their alignments. */
+public final class OutputSegment {
+  private final String name;
+  private final List<InputSegment> inputs = new ArrayList<>();
+  private final List<InputSegment> pending = new ArrayList<>();
+  private final List<MergedStrings> merged = new ArrayList<>();
+  private long alignment = 1;
+  private long size;
+  private long address;
+
+  OutputSegment(String name) {
+    this.name = name;
+  }
+
+  void add(InputSegment segment) {
+    pending.add(segment);
+  }
+
+  /**
+   * Places the inputs in order; with {@code mergeStrings}, string segments of one alignment and flag set become one
+   * {@link MergedStrings}, placed where the first of them was.
+   */
+  void finish(boolean mergeStrings) {
+    List<Object> chunks = new ArrayList<>();
+    for (InputSegment segment : pending) {
+      if (mergeStrings && segment.isMergeableStrings()) {
+        MergedStrings strings = merged.stream().filter(m -> m.accepts(segment)).findFirst().orElse(null);
+        if (strings == null) {
+          strings = new MergedStrings(segment.alignment(), segment.flags());
+          merged.add(strings);
+          chunks.add(strings);
+        }
+        strings.add(segment);
+        segment.place(name, -1);
+      } else {
+        chunks.add(segment);
+      }
+    }
+    for (Object chunk : chunks) {
+      if (chunk instanceof InputSegment segment) {
+        size = alignUp(size, segment.alignment());
+        segment.place(name, size);
+        size += segment.bytes().length();
+        alignment = Math.max(alignment, segment.alignment());
+        inputs.add(segment);
+      } else {
+        MergedStrings strings = (MergedStrings) chunk;
+        size = alignUp(size, strings.alignment());
+        strings.place(size);
+        size += strings.size();
+        alignment = Math.max(alignment, strings.alignment());
+      }
+    }
+  }
+
+  /** The merged string chunks, written once each. */
+  public List<MergedStrings> merged() {
+    return merged;
+  }
+
+  void setAddress(long address) {
+    this.address = address;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The inputs copied whole (not merged), each with its relocations. */
+  public List<InputSegment> inputs() {
+    return inputs;
+  }
+
+  public long alignment() {
+    return alignment;
+  }
+
+  public long size() {
+    return size;
+  }
+
+  public long address() {
+    return address;
+  }
+
+  /** Zero-initialised: memory starts zeroed, so no bytes need to be written for it. */
+  public boolean isBss() {
+    return name.equals(".bss");
+  }
+
+  public boolean isTls() {
+    return name.equals(".tdata");
+  }
+
+  static long alignUp(long value, long alignment) {
+    return (value + alignment - 1) / alignment * alignment;
+  }
+}

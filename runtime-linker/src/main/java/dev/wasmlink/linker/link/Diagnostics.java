@@ -1,0 +1,40 @@
+package dev.wasmlink.linker.link;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Errors and warnings of one link, in the order found. A link reports every error of a stage before it stops, as
+ * wasm-ld does, so a user sees all undefined symbols at once.
+ */
+public final class Diagnostics {
+  private final List<String> errors = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  public void error(String message) {
+    errors.add(message);
+  }
+
+  public void warning(String message) {
+    warnings.add(message);
+  }
+
+  public List<String> errors() {
+    return errors;
+  }
+
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  /** Stops the link when the stage just finished found errors. */
+  public void stopIfErrors() {
+    if (hasErrors()) {
+      throw new LinkFailedException(this);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.wasmlink.linker.link;
+
+import dev.wasmlink.linker.layout.MemorySettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one link is asked to do, independent of how it was asked: the command line maps wasm-ld's flags onto this.
+ *
+ * @param entry the entry function, or {@code null} for none ({@code --no-entry})
+ * @param importUndefined whether undefined symbols become imports ({@code --allow-undefined},
+ *     {@code --unresolved-symbols=import-dynamic}, {@code --import-undefined})
+ * @param ignoreUndefined whether undefined symbols are silently given 0 ({@code --unresolved-symbols=ignore-all})
+ * @param allowedUndefined names allowed to stay undefined and be imported ({@code --allow-undefined-file})
+ * @param requiredSymbols names that must be linked in, pulling archive members ({@code -u})
+ * @param keepSections custom sections kept although the linker would drop them ({@code --keep-section})
+ */
+public record LinkSettings(
+    List<LinkInput> inputs,
+    Path output,
+    String entry,
+    List<String> exports,
+    List<String> exportsIfDefined,
+    boolean exportAll,
+    boolean exportDynamic,
+    boolean exportTable,
+    boolean exportMemory,
+    boolean importMemory,
+    boolean gcSections,
+    boolean importUndefined,
+    boolean ignoreUndefined,
+    Set<String> allowedUndefined,
+    List<String> requiredSymbols,
+    MemorySettings memory,
+    boolean stripAll,
+    boolean stripDebug,
+    Set<String> keepSections,
+    boolean checkFeatures) {}

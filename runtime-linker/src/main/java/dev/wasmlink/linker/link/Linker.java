@@ -1,0 +1,563 @@
+package dev.wasmlink.linker.link;
+
+import dev.wasmlink.linker.input.Archive;
+import dev.wasmlink.linker.input.ArchiveReader;
+import dev.wasmlink.linker.input.InputFiles;
+import dev.wasmlink.linker.layout.MemoryLayout;
+import dev.wasmlink.linker.layout.ModuleLayout;
+import dev.wasmlink.linker.layout.OutputSegment;
+import dev.wasmlink.linker.symbols.InputFunction;
+import dev.wasmlink.linker.symbols.InputGlobal;
+import dev.wasmlink.linker.symbols.InputObject;
+import dev.wasmlink.linker.symbols.InputSegment;
+import dev.wasmlink.linker.symbols.Liveness;
+import dev.wasmlink.linker.symbols.Symbol;
+import dev.wasmlink.linker.symbols.SymbolKind;
+import dev.wasmlink.linker.symbols.SymbolTable;
+import dev.wasmlink.linker.write.ExportEntry;
+import dev.wasmlink.linker.write.ModuleWriter;
+import dev.wasmlink.spec.format.ConstExpr;
+import dev.wasmlink.spec.format.GlobalType;
+import dev.wasmlink.spec.format.LinkingSubsection;
+import dev.wasmlink.spec.format.ProducersSection;
+import dev.wasmlink.spec.format.RelocationEntry;
+import dev.wasmlink.spec.format.TargetFeaturesSection;
+import dev.wasmlink.spec.format.TypeEntry;
+import dev.wasmlink.spec.reloc.RelocationKind;
+import dev.wasmlink.spec.reloc.RelocationRegistry;
+import dev.wasmlink.spec.reloc.RelocationRule;
+import dev.wasmlink.spec.reloc.RelocationTarget;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One static link, stage by stage: read the inputs into a symbol table, synthesize what the linker provides, mark
+ * what is live, check undefined symbols, lay out every index space and linear memory, then write the module with every
+ * chunk patched by the generated relocation handlers, atomically.
+ */
+public final class Linker {
+  private static final TypeEntry.FunctionType VOID = new TypeEntry.FunctionType(List.of(), List.of());
+  private static final int I32 = 0x7F;
+
+  private final LinkSettings settings;
+  private final Diagnostics diagnostics = new Diagnostics();
+  private final SymbolTable symbols = new SymbolTable(diagnostics);
+  private final RelocationRegistry registry = RelocationRegistry.standard();
+  private final ModuleLayout layout = new ModuleLayout();
+
+  private Symbol stackPointer;
+  private Symbol indirectTable;
+  private Symbol callCtors;
+  private final Map<String, Symbol> dataSymbols = new LinkedHashMap<>();
+
+  public Linker(LinkSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Links, writes the output, and returns the diagnostics (warnings only: errors throw). */
+  public Diagnostics link() {
+    defineSyntheticSymbols();
+    readInputs();
+    diagnostics.stopIfErrors();
+    List<InputFunction> constructors = defineCallCtors();
+    markLive(constructors);
+    List<Symbol> imports = checkUndefined();
+    diagnostics.stopIfErrors();
+    List<InputFunction> stubs = new ArrayList<>();
+    List<ExportEntry> exports = layOut(imports, stubs);
+    diagnostics.stopIfErrors();
+    byte[] module = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
+        isTablePresent(), settings.importMemory(), settings.stripAll(), settings.stripDebug(),
+        targetFeatures(), producers())).write();
+    writeAtomically(settings.output(), module);
+    return diagnostics;
+  }
+
+  private void defineSyntheticSymbols() {
+    stackPointer = symbols.defineSynthetic("__stack_pointer", SymbolKind.GLOBAL);
+    SymbolTable.defineGlobal(stackPointer,
+        new InputGlobal(null, "__stack_pointer", new GlobalType(I32, 1), new ConstExpr.I32Const(0)));
+    indirectTable = symbols.defineSynthetic("__indirect_function_table", SymbolKind.TABLE);
+    indirectTable.setOutputIndex(0);
+    for (String name : List.of("__heap_base", "__heap_end", "__data_end", "__global_base", "__dso_handle")) {
+      Symbol symbol = symbols.defineSynthetic(name, SymbolKind.DATA);
+      SymbolTable.setAddress(symbol, 0);
+      dataSymbols.put(name, symbol);
+    }
+    callCtors = symbols.defineSynthetic("__wasm_call_ctors", SymbolKind.FUNCTION);
+  }
+
+  private void readInputs() {
+    for (LinkInput input : settings.inputs()) {
+      byte[] bytes = InputFiles.read(input.path());
+      String name = input.path().toString();
+      if (ArchiveReader.isArchive(bytes)) {
+        Archive archive = ArchiveReader.read(bytes, name);
+        if (input.wholeArchive()) {
+          symbols.addWholeArchive(archive);
+        } else {
+          symbols.addArchive(archive);
+        }
+      } else if (input.lazy()) {
+        symbols.addLazyObject(InputFiles.readObject(bytes, name));
+      } else {
+        symbols.addObject(InputObject.of(InputFiles.readObject(bytes, name)));
+      }
+    }
+    List<String> wanted = new ArrayList<>(settings.requiredSymbols());
+    if (settings.entry() != null) {
+      wanted.add(settings.entry());
+    }
+    wanted.addAll(settings.exports());
+    for (String name : wanted) {
+      symbols.reference(name);
+    }
+  }
+
+  /** {@code __wasm_call_ctors}: every constructor of every object, by priority, in link order within one. */
+  private List<InputFunction> defineCallCtors() {
+    record Constructor(int priority, int order, Symbol symbol) {}
+    List<Constructor> constructors = new ArrayList<>();
+    for (InputObject object : symbols.objects()) {
+      for (LinkingSubsection.InitFunction init : object.initFunctions()) {
+        Symbol symbol = object.symbol(init.symbol());
+        if (symbol.function() != null && !object.isDiscarded(symbol.function())) {
+          constructors.add(new Constructor(init.priority(), constructors.size(), symbol));
+        }
+      }
+    }
+    constructors.sort(Comparator.comparingInt(Constructor::priority).thenComparingInt(Constructor::order));
+    List<InputFunction.Call> calls = new ArrayList<>();
+    List<InputFunction> functions = new ArrayList<>();
+    for (Constructor constructor : constructors) {
+      calls.add(new InputFunction.Call(constructor.symbol(), false));
+      functions.add(constructor.symbol().function());
+    }
+    if (callCtors.isUndefined() || callCtors.isSynthetic()) {
+      SymbolTable.defineFunction(callCtors, InputFunction.calling("__wasm_call_ctors", VOID, calls));
+    }
+    return functions;
+  }
+
+  private void markLive(List<InputFunction> constructors) {
+    Liveness liveness = new Liveness();
+    if (!settings.gcSections()) {
+      liveness.markEverything(symbols);
+    }
+    liveness.markLive(stackPointer);
+    if (settings.entry() != null) {
+      liveness.markLive(symbols.find(settings.entry()));
+    }
+    for (String name : settings.exports()) {
+      liveness.markLive(symbols.find(name));
+    }
+    for (String name : settings.exportsIfDefined()) {
+      Symbol symbol = symbols.find(name);
+      if (symbol != null && symbol.isDefined()) {
+        liveness.markLive(symbol);
+      }
+    }
+    for (Symbol symbol : symbols.globals()) {
+      if (symbol.kind() != null && symbol.isDefined() && !symbol.isSynthetic()
+          && (symbol.isNoStrip() || symbol.isExportedByFlag() || settings.exportAll()
+              || (settings.exportDynamic() && !symbol.isHidden()))) {
+        liveness.markLive(symbol);
+      }
+    }
+    for (InputObject object : symbols.objects()) {
+      for (int i = 0; i < object.symbolCount(); i++) {
+        Symbol symbol = object.symbol(i);
+        if (symbol.isLocal() && symbol.isNoStrip() && symbol.isDefined()) {
+          liveness.markLive(symbol);
+        }
+      }
+      for (InputSegment segment : object.segments()) {
+        if (segment.isRetained() && !object.isDiscarded(segment)) {
+          liveness.markLive(segment);
+        }
+      }
+    }
+    // The export wrappers of a command call __wasm_call_ctors (when there are constructors) and __wasm_call_dtors.
+    if (needsCommandExportWrappers()) {
+      if (!constructors.isEmpty()) {
+        liveness.markLive(callCtors);
+      }
+      liveness.markLive(definedDtors());
+    }
+    liveness.propagate();
+    // Constructors run whenever __wasm_call_ctors does, however it became live.
+    if (callCtors.isLive()) {
+      constructors.forEach(liveness::markLive);
+      liveness.propagate();
+    }
+  }
+
+  /**
+   * Undefined symbols that live code needs: imported when allowed (an explicit import name, an allowing flag, or
+   * weak and importable), given a trapping stub or address 0 when weak, and an error otherwise.
+   */
+  private List<Symbol> checkUndefined() {
+    List<Symbol> imports = new ArrayList<>();
+    for (Symbol symbol : symbols.globals()) {
+      if (symbol.kind() == null || !symbol.isLive() || !symbol.isUndefined()) {
+        continue;
+      }
+      boolean allowed = symbol.importName() != null || symbol.importModule() != null || settings.importUndefined()
+          || settings.allowedUndefined().contains(symbol.name());
+      if (allowed && (symbol.kind() == SymbolKind.FUNCTION || symbol.kind() == SymbolKind.GLOBAL)) {
+        imports.add(symbol);
+      } else if (symbol.isWeak() || settings.ignoreUndefined()) {
+        continue;
+      } else {
+        diagnostics.error(symbol.file() + ": undefined symbol: " + symbol.name());
+      }
+    }
+    return imports;
+  }
+
+  private List<ExportEntry> layOut(List<Symbol> imports, List<InputFunction> stubs) {
+    for (Symbol symbol : imports) {
+      if (symbol.kind() == SymbolKind.FUNCTION) {
+        layout.importedFunctions().add(symbol);
+      } else {
+        layout.importedGlobals().add(symbol);
+      }
+    }
+    if (callCtors.function() != null && callCtors.isLive()) {
+      layout.functions().add(callCtors.function());
+    }
+    Set<Symbol> tableEntries = new LinkedHashSet<>();
+    for (InputObject object : symbols.objects()) {
+      for (InputFunction function : object.functions()) {
+        if (function.isLive() && !object.isDiscarded(function)) {
+          layout.functions().add(function);
+          scanFunctionRelocations(object, object.relocations(function), tableEntries, stubs);
+        }
+      }
+      for (InputSegment segment : object.segments()) {
+        if (segment.isLive() && !object.isDiscarded(segment)) {
+          scanFunctionRelocations(object, object.relocations(segment), tableEntries, stubs);
+        }
+      }
+      nameChunks(object);
+    }
+    layout.functions().addAll(stubs);
+    layout.globals().add(stackPointer.global());
+    for (InputObject object : symbols.objects()) {
+      for (InputGlobal global : object.globals()) {
+        if (global.isLive()) {
+          layout.globals().add(global);
+        }
+      }
+    }
+    layout.globals().addAll(layout.addressGlobals().values());
+    layout.tableEntries().addAll(tableEntries);
+    List<Symbol> exported = exportedSymbols();
+    List<InputFunction> wrappers = commandExportWrappers(exported);
+    layout.functions().addAll(wrappers);
+    layout.assignIndices();
+    registerTypes();
+    stubbed.forEach((symbol, stub) -> symbol.setOutputIndex(stub.outputIndex()));
+    layOutMemory();
+    List<ExportEntry> exports = exports(exported);
+    return exports;
+  }
+
+  /**
+   * Registers function types in wasm-ld's order, before anything is written: those {@code call_indirect} uses (met
+   * while scanning relocations), then imported functions', then defined functions'.
+   */
+  private void registerTypes() {
+    for (Symbol symbol : layout.importedFunctions()) {
+      layout.types().register(symbol.signature());
+    }
+    for (InputFunction function : layout.functions()) {
+      layout.types().register(function.type());
+    }
+  }
+
+  /** Gives output functions and globals the names of the symbols that define them, for the name section. */
+  private static void nameChunks(InputObject object) {
+    for (int i = 0; i < object.symbolCount(); i++) {
+      Symbol symbol = object.symbol(i);
+      if (symbol.function() != null && symbol.function().file() == object) {
+        symbol.function().nameIfUnnamed(symbol.name());
+      } else if (symbol.global() != null && symbol.global().file() == object) {
+        symbol.global().nameIfUnnamed(symbol.name());
+      }
+    }
+  }
+
+  /**
+   * Registers, from the relocations of one live chunk, the functions whose address is taken (table slots, in the
+   * order first met), the types {@code call_indirect} uses, stubs for called undefined weak functions, and the
+   * immutable globals standing for GOT entries.
+   */
+  private void scanFunctionRelocations(InputObject object, List<RelocationEntry> relocations,
+      Set<Symbol> tableEntries, List<InputFunction> stubs) {
+    for (RelocationEntry entry : relocations) {
+      RelocationKind kind = registry.byCode(entry.type()).kind();
+      if (kind.target() == RelocationTarget.TYPE) {
+        layout.types().register(object.types().get(entry.index()));
+        continue;
+      }
+      Symbol symbol = object.symbol(entry.index());
+      RelocationRule rule = kind.rule();
+      if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE) && symbol.isDefined()) {
+        tableEntries.add(symbol);
+      } else if (rule == RelocationRule.FUNCTION_INDEX && symbol.isUndefined()
+          && !layout.importedFunctions().contains(symbol)) {
+        stubbed.computeIfAbsent(symbol, weak -> {
+          InputFunction stub = InputFunction.trap("undefined_weak:" + weak.name(), weak.signature());
+          stub.nameIfUnnamed("undefined_weak:" + weak.name());
+          stubs.add(stub);
+          return stub;
+        });
+      } else if (rule == RelocationRule.GLOBAL_INDEX && symbol.global() == null
+          && symbol.kind() != SymbolKind.GLOBAL && !layout.addressGlobals().containsKey(symbol)) {
+        layout.addressGlobals().put(symbol,
+            new InputGlobal(null, "GOT." + symbol.name(), new GlobalType(I32, 0), new ConstExpr.I32Const(0)));
+        if (symbol.kind() == SymbolKind.FUNCTION && symbol.isDefined()) {
+          tableEntries.add(symbol);
+        }
+      }
+    }
+  }
+
+  private final Map<Symbol, InputFunction> stubbed = new LinkedHashMap<>();
+
+  /**
+   * wasm-ld wraps every exported function of a command whose inputs never call {@code __wasm_call_ctors}
+   * themselves, when there are constructors or a libc destructor runner: the wrapper runs the constructors, the
+   * function, then {@code __wasm_call_dtors}.
+   */
+  private List<InputFunction> commandExportWrappers(List<Symbol> exported) {
+    if (!needsCommandExportWrappers()) {
+      return List.of();
+    }
+    Symbol dtors = definedDtors();
+    boolean hasCtors = !callCtors.function().calls().isEmpty();
+    boolean hasDtors = dtors != null;
+    List<InputFunction> wrappers = new ArrayList<>();
+    for (Symbol symbol : exported) {
+      if (symbol.kind() != SymbolKind.FUNCTION || symbol.function() == null) {
+        continue;
+      }
+      List<InputFunction.Call> calls = new ArrayList<>();
+      if (hasCtors) {
+        calls.add(new InputFunction.Call(callCtors, false));
+      }
+      calls.add(new InputFunction.Call(symbol, true));
+      if (hasDtors) {
+        calls.add(new InputFunction.Call(dtors, false));
+      }
+      InputFunction wrapper = InputFunction.calling(symbol.name() + ".command_export", symbol.signature(), calls);
+      wrapper.nameIfUnnamed(symbol.name() + ".command_export");
+      wrappers.add(wrapper);
+      commandWrappers.put(symbol, wrapper);
+    }
+    return wrappers;
+  }
+
+  private final Map<Symbol, InputFunction> commandWrappers = new LinkedHashMap<>();
+
+  /** libc's {@code __wasm_call_dtors} when an input defines it, else {@code null}. */
+  private Symbol definedDtors() {
+    Symbol dtors = symbols.find("__wasm_call_dtors");
+    return dtors != null && dtors.function() != null ? dtors : null;
+  }
+
+  private boolean needsCommandExportWrappers() {
+    boolean hasCtors = callCtors.function() != null && !callCtors.function().calls().isEmpty();
+    return (hasCtors || definedDtors() != null) && !isReferencedByInputs(callCtors);
+  }
+
+  private boolean isReferencedByInputs(Symbol symbol) {
+    for (InputObject object : symbols.objects()) {
+      for (int i = 0; i < object.symbolCount(); i++) {
+        if (object.symbol(i) == symbol) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** What the output exports: flagged or dynamic symbols, the entry, {@code --export} and {@code --export-if-defined}. */
+  private List<Symbol> exportedSymbols() {
+    Set<Symbol> exported = new LinkedHashSet<>();
+    for (Symbol symbol : symbols.globals()) {
+      if (symbol.kind() != null && symbol.isDefined() && symbol.isLive() && !symbol.isSynthetic()
+          && (symbol.isExportedByFlag() || settings.exportAll()
+              || (settings.exportDynamic() && !symbol.isHidden()))) {
+        exported.add(symbol);
+      }
+    }
+    if (settings.entry() != null) {
+      Symbol entry = symbols.find(settings.entry());
+      if (entry == null || entry.function() == null) {
+        diagnostics.error("entry symbol not defined (pass --no-entry to suppress): " + settings.entry());
+      } else {
+        exported.add(entry);
+      }
+    }
+    for (String name : settings.exports()) {
+      Symbol symbol = symbols.find(name);
+      if (symbol == null || symbol.isUndefined()) {
+        diagnostics.error("symbol exported via --export not found: " + name);
+      } else {
+        exported.add(symbol);
+      }
+    }
+    for (String name : settings.exportsIfDefined()) {
+      Symbol symbol = symbols.find(name);
+      if (symbol != null && symbol.isDefined()) {
+        exported.add(symbol);
+      }
+    }
+    return new ArrayList<>(exported);
+  }
+
+  private List<ExportEntry> exports(List<Symbol> exported) {
+    List<ExportEntry> exports = new ArrayList<>();
+    if (settings.exportMemory() && !settings.importMemory()) {
+      exports.add(new ExportEntry("memory", 2, 0));
+    }
+    if (settings.exportTable() && isTablePresent()) {
+      exports.add(new ExportEntry("__indirect_function_table", 1, 0));
+    }
+    for (Symbol symbol : exported) {
+      if (symbol.kind() == SymbolKind.FUNCTION) {
+        InputFunction wrapper = commandWrappers.get(symbol);
+        int index = wrapper != null ? wrapper.outputIndex() : symbol.function().outputIndex();
+        exports.add(new ExportEntry(symbol.name(), 0, index));
+      } else if (symbol.kind() == SymbolKind.GLOBAL && symbol.global() != null) {
+        exports.add(new ExportEntry(symbol.name(), 3, symbol.global().outputIndex()));
+      } else if (symbol.kind() == SymbolKind.DATA) {
+        InputGlobal address = new InputGlobal(null, symbol.name(), new GlobalType(I32, 0),
+            new ConstExpr.I32Const((int) layout.addressOf(symbol)));
+        layout.globals().add(address);
+        address.setOutputIndex(layout.importedGlobals().size() + layout.globals().size() - 1);
+        exports.add(new ExportEntry(symbol.name(), 3, address.outputIndex()));
+      }
+    }
+    return exports;
+  }
+
+  private void layOutMemory() {
+    List<InputSegment> live = new ArrayList<>();
+    for (InputObject object : symbols.objects()) {
+      for (InputSegment segment : object.segments()) {
+        if (segment.isLive() && !object.isDiscarded(segment)) {
+          live.add(segment);
+        }
+      }
+    }
+    MemoryLayout memory = MemoryLayout.compute(live, settings.memory());
+    layout.setMemory(memory);
+    stackPointer.global().setInitialValue(new ConstExpr.I32Const((int) memory.stackPointer()));
+    SymbolTable.setAddress(dataSymbols.get("__heap_base"), memory.heapBase());
+    SymbolTable.setAddress(dataSymbols.get("__heap_end"), memory.heapEnd());
+    SymbolTable.setAddress(dataSymbols.get("__data_end"), memory.dataEnd());
+    SymbolTable.setAddress(dataSymbols.get("__global_base"), memory.dataStart());
+    SymbolTable.setAddress(dataSymbols.get("__dso_handle"), 0);
+    layout.addressGlobals().forEach((symbol, global) -> global.setInitialValue(new ConstExpr.I32Const(
+        symbol.kind() == SymbolKind.FUNCTION ? symbol.tableSlot() : (int) layout.addressOf(symbol))));
+    for (OutputSegment segment : memory.segments()) {
+      defineStartStop(segment);
+    }
+  }
+
+  /** {@code __start_NAME} and {@code __stop_NAME} for an output segment named like a C identifier, when used. */
+  private void defineStartStop(OutputSegment segment) {
+    if (!segment.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      return;
+    }
+    Symbol start = symbols.find("__start_" + segment.name());
+    if (start != null && start.isUndefined()) {
+      SymbolTable.setAddress(start, segment.address());
+    }
+    Symbol stop = symbols.find("__stop_" + segment.name());
+    if (stop != null && stop.isUndefined()) {
+      SymbolTable.setAddress(stop, segment.address() + segment.size());
+    }
+  }
+
+  private boolean isTablePresent() {
+    return !layout.tableEntries().isEmpty() || indirectTable.isLive() || settings.exportTable();
+  }
+
+  /** The features every object uses, checked against what any object disallows, as wasm-ld does. */
+  private TargetFeaturesSection targetFeatures() {
+    Map<String, String> used = new LinkedHashMap<>();
+    Map<String, String> disallowed = new LinkedHashMap<>();
+    for (InputObject object : symbols.objects()) {
+      for (TargetFeaturesSection.Feature feature : object.targetFeatures()) {
+        if (feature.prefix() == '-') {
+          disallowed.putIfAbsent(feature.name(), object.name());
+        } else {
+          used.putIfAbsent(feature.name(), object.name());
+        }
+      }
+    }
+    if (settings.checkFeatures()) {
+      used.forEach((feature, user) -> {
+        if (disallowed.containsKey(feature)) {
+          diagnostics.error("Target feature '" + feature + "' used by " + user + " is disallowed by "
+              + disallowed.get(feature) + ". Use --no-check-features to suppress.");
+        }
+      });
+      diagnostics.stopIfErrors();
+    }
+    if (!settings.keepSections().contains("target_features")) {
+      return null;
+    }
+    List<TargetFeaturesSection.Feature> features = new ArrayList<>();
+    used.keySet().stream().sorted().forEach(name -> features.add(new TargetFeaturesSection.Feature('+', name)));
+    return new TargetFeaturesSection(features);
+  }
+
+  /** Every object's producers: each tool once per field (its first version met), in the order met. */
+  private ProducersSection producers() {
+    Map<String, Map<String, ProducersSection.Value>> fields = new LinkedHashMap<>();
+    for (InputObject object : symbols.objects()) {
+      for (ProducersSection.Field field : object.producers()) {
+        Map<String, ProducersSection.Value> values = fields.computeIfAbsent(field.name(), n -> new LinkedHashMap<>());
+        field.values().forEach(value -> values.putIfAbsent(value.name(), value));
+      }
+    }
+    List<ProducersSection.Field> merged = new ArrayList<>();
+    fields.forEach((name, values) -> merged.add(new ProducersSection.Field(name, new ArrayList<>(values.values()))));
+    return new ProducersSection(merged);
+  }
+
+  /** Writes to a temporary file beside the output, then moves it into place: no half-written module is ever seen. */
+  private static void writeAtomically(Path output, byte[] module) {
+    Path directory = output.toAbsolutePath().getParent();
+    try {
+      Path temporary = Files.createTempFile(directory, output.getFileName().toString(), ".tmp");
+      try {
+        Files.write(temporary, module);
+        try {
+          Files.move(temporary, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    } catch (IOException e) {
+      throw new dev.wasmlink.linker.input.InputException("cannot open output file " + output + ": " + e.getMessage());
+    }
+  }
+}

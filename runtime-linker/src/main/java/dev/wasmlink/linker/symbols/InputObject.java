@@ -1,0 +1,270 @@
+package dev.wasmlink.linker.symbols;
+
+import dev.wasmlink.linker.object.ObjectChecker;
+import dev.wasmlink.linker.object.ObjectFile;
+import dev.wasmlink.linker.object.SectionHeader;
+import dev.wasmlink.spec.format.ConstExpr;
+import dev.wasmlink.spec.format.DataSegment;
+import dev.wasmlink.spec.format.FunctionBody;
+import dev.wasmlink.spec.format.Global;
+import dev.wasmlink.spec.format.GlobalType;
+import dev.wasmlink.spec.format.Import;
+import dev.wasmlink.spec.format.ImportDescriptor;
+import dev.wasmlink.spec.format.LinkingSubsection;
+import dev.wasmlink.spec.format.ProducersSection;
+import dev.wasmlink.spec.format.RelocationEntry;
+import dev.wasmlink.spec.format.SymbolInfo;
+import dev.wasmlink.spec.format.TargetFeaturesSection;
+import dev.wasmlink.spec.format.TypeEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Collections;
+
+/**
+ * An object taking part in a link: what its sections define, reorganised for the linker. Functions and data segments
+ * become chunks that carry their own relocations; imports are split by kind so symbol indices can be mapped to them;
+ * symbol-table entries are resolved to {@link Symbol}s by the {@link SymbolTable}.
+ */
+public final class InputObject {
+  /** An import of the object: what an undefined symbol of its kind refers to by index. */
+  public record ObjectImport(String module, String field, TypeEntry.FunctionType signature, GlobalType global) {}
+
+  private final ObjectFile object;
+  private final List<TypeEntry.FunctionType> types = new ArrayList<>();
+  private final List<ObjectImport> functionImports = new ArrayList<>();
+  private final List<ObjectImport> globalImports = new ArrayList<>();
+  private final List<ObjectImport> tableImports = new ArrayList<>();
+  private final List<ObjectImport> tagImports = new ArrayList<>();
+  private final List<InputFunction> functions = new ArrayList<>();
+  private final List<InputGlobal> globals = new ArrayList<>();
+  private final List<InputSegment> segments = new ArrayList<>();
+  private final List<SymbolInfo> symbolInfos = new ArrayList<>();
+  private final List<LinkingSubsection.InitFunction> initFunctions = new ArrayList<>();
+  private final List<LinkingSubsection.Comdat> comdats = new ArrayList<>();
+  private final Map<InputFunction, List<RelocationEntry>> functionRelocations = new IdentityHashMap<>();
+  private final Map<InputSegment, List<RelocationEntry>> segmentRelocations = new IdentityHashMap<>();
+  private final Map<Integer, List<RelocationEntry>> customRelocations = new HashMap<>();
+  private Symbol[] symbols;
+  private final Set<Object> discarded = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private InputObject(ObjectFile object) {
+    this.object = object;
+  }
+
+  /** Checks and reads an object for linking. */
+  public static InputObject of(ObjectFile object) {
+    ObjectChecker.check(object);
+    InputObject input = new InputObject(object);
+    input.read();
+    return input;
+  }
+
+  private void read() {
+    object.types().ifPresent(section -> section.types().forEach(t -> types.add((TypeEntry.FunctionType) t)));
+    object.imports().ifPresent(section -> section.imports().forEach(this::addImport));
+    List<Integer> typeIndices = object.functions().map(f -> f.typeIndices()).orElse(List.of());
+    List<FunctionBody> bodies = object.code().map(c -> c.bodies()).orElse(List.of());
+    int codeStart = object.section(10).map(h -> h.payload().start()).orElse(0);
+    for (int i = 0; i < bodies.size(); i++) {
+      FunctionBody body = bodies.get(i);
+      functions.add(new InputFunction(this, i, types.get(typeIndices.get(i)), body.code(),
+          body.code().start() - codeStart, null));
+    }
+    List<Global> definedGlobals = object.globals().map(g -> g.globals()).orElse(List.of());
+    for (Global global : definedGlobals) {
+      globals.add(new InputGlobal(this, null, global.type(), global.initialValue()));
+    }
+    object.linking().ifPresent(linking -> linking.subsections().forEach(this::addLinkingSubsection));
+    readSegments();
+    readRelocations();
+    symbols = new Symbol[symbolInfos.size()];
+  }
+
+  private void addImport(Import entry) {
+    ImportDescriptor descriptor = entry.descriptor();
+    if (descriptor instanceof ImportDescriptor.FunctionImport function) {
+      functionImports.add(new ObjectImport(entry.module(), entry.field(), types.get(function.typeIndex()), null));
+    } else if (descriptor instanceof ImportDescriptor.GlobalImport global) {
+      globalImports.add(new ObjectImport(entry.module(), entry.field(), null, global.global()));
+    } else if (descriptor instanceof ImportDescriptor.TableImport) {
+      tableImports.add(new ObjectImport(entry.module(), entry.field(), null, null));
+    } else if (descriptor instanceof ImportDescriptor.TagImport tag) {
+      tagImports.add(new ObjectImport(entry.module(), entry.field(), types.get(tag.typeIndex()), null));
+    }
+  }
+
+  private void addLinkingSubsection(LinkingSubsection subsection) {
+    if (subsection instanceof LinkingSubsection.SymbolTable table) {
+      symbolInfos.addAll(table.symbols());
+    } else if (subsection instanceof LinkingSubsection.InitFunctions init) {
+      initFunctions.addAll(init.functions());
+    } else if (subsection instanceof LinkingSubsection.ComdatInfo info) {
+      comdats.addAll(info.comdats());
+    }
+  }
+
+  private List<LinkingSubsection.Segment> segmentInfo() {
+    return object.linking().stream()
+        .flatMap(linking -> linking.subsections().stream())
+        .filter(LinkingSubsection.SegmentInfo.class::isInstance)
+        .flatMap(info -> ((LinkingSubsection.SegmentInfo) info).segments().stream())
+        .toList();
+  }
+
+  private void readSegments() {
+    List<DataSegment> data = object.data().map(d -> d.segments()).orElse(List.of());
+    List<LinkingSubsection.Segment> info = segmentInfo();
+    int dataStart = object.section(11).map(h -> h.payload().start()).orElse(0);
+    for (int i = 0; i < data.size(); i++) {
+      DataSegment segment = data.get(i);
+      LinkingSubsection.Segment described =
+          i < info.size() ? info.get(i) : new LinkingSubsection.Segment(".data." + i, 0, 0);
+      segments.add(new InputSegment(this, i, described.name(), described.alignmentLog2(), described.flags(),
+          segment.bytes(), segment.bytes().start() - dataStart));
+    }
+  }
+
+  /** Sorts each relocation into the chunk whose bytes it patches. */
+  private void readRelocations() {
+    int[] functionStarts = functions.stream().mapToInt(InputFunction::codeOffset).toArray();
+    int[] segmentStarts = segments.stream().mapToInt(InputSegment::dataOffset).toArray();
+    for (ObjectFile.Relocations relocations : object.relocations()) {
+      SectionHeader target = object.sections().get(relocations.section().targetSection());
+      for (RelocationEntry entry : relocations.section().entries()) {
+        if (target.id() == 10) {
+          InputFunction function = functions.get(chunkAt(functionStarts, entry.offset()));
+          functionRelocations.computeIfAbsent(function, f -> new ArrayList<>()).add(entry);
+        } else if (target.id() == 11) {
+          InputSegment segment = segments.get(chunkAt(segmentStarts, entry.offset()));
+          segmentRelocations.computeIfAbsent(segment, s -> new ArrayList<>()).add(entry);
+        } else {
+          customRelocations.computeIfAbsent(target.index(), s -> new ArrayList<>()).add(entry);
+        }
+      }
+    }
+  }
+
+  /** The last chunk starting at or before {@code offset}. */
+  private static int chunkAt(int[] starts, int offset) {
+    int found = Arrays.binarySearch(starts, offset);
+    return found >= 0 ? found : Math.max(0, -found - 2);
+  }
+
+  public ObjectFile object() {
+    return object;
+  }
+
+  public String name() {
+    return object.location().input();
+  }
+
+  public List<TypeEntry.FunctionType> types() {
+    return types;
+  }
+
+  public List<InputFunction> functions() {
+    return functions;
+  }
+
+  public List<InputGlobal> globals() {
+    return globals;
+  }
+
+  public List<InputSegment> segments() {
+    return segments;
+  }
+
+  public List<SymbolInfo> symbolInfos() {
+    return symbolInfos;
+  }
+
+  public int importedFunctionCount() {
+    return functionImports.size();
+  }
+
+  public int importedGlobalCount() {
+    return globalImports.size();
+  }
+
+  public List<ObjectImport> functionImports() {
+    return functionImports;
+  }
+
+  public List<ObjectImport> globalImports() {
+    return globalImports;
+  }
+
+  public List<ObjectImport> tableImports() {
+    return tableImports;
+  }
+
+  public List<ObjectImport> tagImports() {
+    return tagImports;
+  }
+
+  public List<LinkingSubsection.InitFunction> initFunctions() {
+    return initFunctions;
+  }
+
+  public List<LinkingSubsection.Comdat> comdats() {
+    return comdats;
+  }
+
+  public List<RelocationEntry> relocations(InputFunction function) {
+    return functionRelocations.getOrDefault(function, List.of());
+  }
+
+  public List<RelocationEntry> relocations(InputSegment segment) {
+    return segmentRelocations.getOrDefault(segment, List.of());
+  }
+
+  /** Relocations of one custom section, by the section's index in the object. */
+  public List<RelocationEntry> customRelocations(int sectionIndex) {
+    return customRelocations.getOrDefault(sectionIndex, List.of());
+  }
+
+  public List<TargetFeaturesSection.Feature> targetFeatures() {
+    return object.targetFeatures().map(TargetFeaturesSection::features).orElse(List.of());
+  }
+
+  public List<ProducersSection.Field> producers() {
+    return object.producers().map(ProducersSection::fields).orElse(List.of());
+  }
+
+  /** The resolved symbol of symbol-table entry {@code index}. */
+  public Symbol symbol(int index) {
+    return symbols[index];
+  }
+
+  void setSymbol(int index, Symbol symbol) {
+    symbols[index] = symbol;
+  }
+
+  public int symbolCount() {
+    return symbols.length;
+  }
+
+  /** Whether a function or segment lost its comdat to another object's copy. */
+  public boolean isDiscarded(Object chunk) {
+    return discarded.contains(chunk);
+  }
+
+  void discard(Object chunk) {
+    discarded.add(chunk);
+  }
+
+  /** A constant expression's value when it is a plain {@code i32.const}. */
+  static long constValue(ConstExpr expression) {
+    return expression instanceof ConstExpr.I32Const constant ? constant.value() : 0;
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

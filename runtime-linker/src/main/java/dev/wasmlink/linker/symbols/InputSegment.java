@@ -1,0 +1,132 @@
+package dev.wasmlink.linker.symbols;
+
+import dev.wasmlink.linker.layout.MergedStrings;
+import dev.wasmlink.spec.format.SegmentFlags;
+import dev.wasmlink.spec.io.ByteSlice;
+
+/**
+ * A data segment of an input object, with the name, alignment and flags its linking section gives it. Its bytes
+ * stay a view of the input; {@code dataOffset} is where they start in the input data section's payload.
+ */
+public final class InputSegment {
+  private final InputObject file;
+  private final int index;
+  private final String name;
+  private final int alignmentLog2;
+  private final int flags;
+  private final ByteSlice bytes;
+  private final int dataOffset;
+  private boolean live;
+  private String outputName;
+  private long outputOffset = -1;
+  private MergedStrings merged;
+  private long[] pieceInputStarts;
+  private long[] pieceMergedOffsets;
+
+  public InputSegment(
+      InputObject file, int index, String name, int alignmentLog2, int flags, ByteSlice bytes, int dataOffset) {
+    this.file = file;
+    this.index = index;
+    this.name = name;
+    this.alignmentLog2 = alignmentLog2;
+    this.flags = flags;
+    this.bytes = bytes;
+    this.dataOffset = dataOffset;
+  }
+
+  public InputObject file() {
+    return file;
+  }
+
+  public int index() {
+    return index;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long alignment() {
+    return 1L << Math.min(alignmentLog2, 30);
+  }
+
+  public int flags() {
+    return flags;
+  }
+
+  /**
+   * Whether the segment is thread-local: flagged TLS, or named {@code .tdata}/{@code .tbss} by an object too old
+   * to flag it.
+   */
+  public boolean isTls() {
+    return (flags & SegmentFlags.TLS) != 0 || name.startsWith(".tdata") || name.startsWith(".tbss");
+  }
+
+  /** Whether the segment is zero-initialised ({@code .bss} and friends), so memory need not be written. */
+  public boolean isBss() {
+    return name.startsWith(".bss") || name.startsWith(".tbss");
+  }
+
+  public boolean isRetained() {
+    return (flags & SegmentFlags.RETAIN) != 0;
+  }
+
+  public ByteSlice bytes() {
+    return bytes;
+  }
+
+  public int dataOffset() {
+    return dataOffset;
+  }
+
+  public boolean isLive() {
+    return live;
+  }
+
+  public void markLive() {
+    live = true;
+  }
+
+  /** The output segment this one is merged into. */
+  public String outputName() {
+    return outputName;
+  }
+
+  /** Where it starts inside its output segment. */
+  public long outputOffset() {
+    return outputOffset;
+  }
+
+  public void place(String output, long offset) {
+    outputName = output;
+    outputOffset = offset;
+  }
+
+  /** Records that the segment's strings were merged, and where each of its strings went. */
+  public void mergeInto(MergedStrings strings, long[] inputStarts, long[] mergedOffsets) {
+    merged = strings;
+    pieceInputStarts = inputStarts;
+    pieceMergedOffsets = mergedOffsets;
+  }
+
+  /** The merged strings holding this segment's strings, or {@code null} when it was copied whole. */
+  public MergedStrings merged() {
+    return merged;
+  }
+
+  /** Where byte {@code offset} of this segment lands in its output segment. */
+  public long outputOffsetOf(long offset) {
+    return merged != null ? merged.outputOffsetOf(pieceInputStarts, pieceMergedOffsets, offset)
+        : outputOffset + offset;
+  }
+
+  /** Whether its bytes may be merged with other string segments: flagged strings, with nothing to relocate. */
+  public boolean isMergeableStrings() {
+    return (flags & SegmentFlags.STRINGS) != 0 && file.relocations(this).isEmpty() && !isTls();
+  }
+
+  @Override
+  public String toString() {
+    return name + " in " + file;
+  }
+}

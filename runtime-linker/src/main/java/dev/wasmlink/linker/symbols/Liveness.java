@@ -1,0 +1,95 @@
+package dev.wasmlink.linker.symbols;
+
+import dev.wasmlink.spec.format.RelocationEntry;
+import dev.wasmlink.spec.reloc.RelocationRegistry;
+import dev.wasmlink.spec.reloc.RelocationTarget;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Marks what the output keeps ({@code --gc-sections}, wasm-ld's default): everything reachable through relocations
+ * from the roots (the entry point, exports, no-strip symbols, retained segments, constructors). Without GC every
+ * chunk of every object in the link is kept.
+ */
+public final class Liveness {
+  private final Deque<Object> work = new ArrayDeque<>();
+  private final RelocationRegistry registry = RelocationRegistry.standard();
+
+  /** Marks a symbol live, and through it what defines it. */
+  public void markLive(Symbol symbol) {
+    if (symbol == null || symbol.isLive()) {
+      return;
+    }
+    symbol.markLive();
+    if (symbol.function() != null) {
+      enqueue(symbol.function());
+    } else if (symbol.segment() != null) {
+      enqueue(symbol.segment());
+    } else if (symbol.global() != null) {
+      symbol.global().markLive();
+    } else if (symbol.lazy() != null) {
+      return;
+    }
+  }
+
+  public void markLive(InputFunction function) {
+    enqueue(function);
+  }
+
+  public void markLive(InputSegment segment) {
+    enqueue(segment);
+  }
+
+  private void enqueue(Object chunk) {
+    if (chunk instanceof InputFunction function && !function.isLive()) {
+      function.markLive();
+      work.add(function);
+    } else if (chunk instanceof InputSegment segment && !segment.isLive()) {
+      segment.markLive();
+      work.add(segment);
+    }
+  }
+
+  /** Follows relocations from every chunk marked so far until nothing new is reached. */
+  public void propagate() {
+    while (!work.isEmpty()) {
+      Object chunk = work.poll();
+      if (chunk instanceof InputFunction function && function.file() != null) {
+        follow(function.file(), function.file().relocations(function));
+      } else if (chunk instanceof InputSegment segment) {
+        follow(segment.file(), segment.file().relocations(segment));
+      }
+    }
+  }
+
+  private void follow(InputObject file, Iterable<RelocationEntry> relocations) {
+    for (RelocationEntry entry : relocations) {
+      if (registry.byCode(entry.type()).kind().target() != RelocationTarget.TYPE) {
+        markLive(file.symbol(entry.index()));
+      }
+    }
+  }
+
+  /** Marks every chunk of every object live, for {@code --no-gc-sections}. */
+  public void markEverything(SymbolTable symbols) {
+    for (InputObject object : symbols.objects()) {
+      for (InputFunction function : object.functions()) {
+        if (!object.isDiscarded(function)) {
+          enqueue(function);
+        }
+      }
+      for (InputSegment segment : object.segments()) {
+        if (!object.isDiscarded(segment)) {
+          enqueue(segment);
+        }
+      }
+      object.globals().forEach(InputGlobal::markLive);
+      for (int i = 0; i < object.symbolCount(); i++) {
+        Symbol symbol = object.symbol(i);
+        if (symbol.isDefined()) {
+          markLive(symbol);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,331 @@
+package dev.wasmlink.linker.symbols;
+
+import dev.wasmlink.linker.input.Archive;
+import dev.wasmlink.linker.input.ArchiveMember;
+import dev.wasmlink.linker.input.InputFiles;
+import dev.wasmlink.linker.link.Diagnostics;
+import dev.wasmlink.linker.object.ObjectFile;
+import dev.wasmlink.linker.object.ObjectReader;
+import dev.wasmlink.spec.format.LinkingSubsection;
+import dev.wasmlink.spec.format.SymbolFlags;
+import dev.wasmlink.spec.format.SymbolInfo;
+import dev.wasmlink.spec.format.TypeEntry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves the symbols of every object into one table, as wasm-ld does: a strong definition beats a weak one, two
+ * strong ones are an error, an undefined reference takes the definition, comdat groups are kept from the first
+ * object that has them, and archive members are read only when a strong undefined reference needs one of their
+ * symbols.
+ */
+public final class SymbolTable {
+  private final Map<String, Symbol> globals = new LinkedHashMap<>();
+  private final List<InputObject> objects = new ArrayList<>();
+  private final Set<String> comdatsSeen = new HashSet<>();
+  private final Set<ArchiveMember> extracted = new HashSet<>();
+  private final Diagnostics diagnostics;
+
+  public SymbolTable(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** Every object in the link, in the order it joined. */
+  public List<InputObject> objects() {
+    return objects;
+  }
+
+  public Collection<Symbol> globals() {
+    return globals.values();
+  }
+
+  /** The global symbol of that name, or {@code null}. */
+  public Symbol find(String name) {
+    return globals.get(name);
+  }
+
+  /** Adds an object: its comdats, then every symbol it defines or references. */
+  public void addObject(InputObject object) {
+    objects.add(object);
+    discardLosingComdats(object);
+    List<SymbolInfo> infos = object.symbolInfos();
+    for (int i = 0; i < infos.size(); i++) {
+      object.setSymbol(i, resolve(object, infos.get(i)));
+    }
+  }
+
+  /**
+   * Registers an archive's members as lazy definitions of the symbols its index lists, and reads at once those a
+   * strong undefined reference already waits for.
+   */
+  public void addArchive(Archive archive) {
+    if (!archive.hasSymbolIndex()) {
+      // Without an index, every object member counts as defining what it defines: read them all lazily by scanning.
+      for (ArchiveMember member : archive.members()) {
+        if (!InputFiles.isRustMetadata(member)) {
+          addLazyMember(archive, member, definedNames(InputFiles.readMember(archive, member)));
+        }
+      }
+      return;
+    }
+    for (String name : archive.symbolIndex().symbols()) {
+      archive.memberDefining(name).ifPresent(member -> addLazy(name, new LazyMember(archive, member)));
+    }
+  }
+
+  /** Adds every object member, as {@code --whole-archive} asks. */
+  public void addWholeArchive(Archive archive) {
+    for (ArchiveMember member : archive.members()) {
+      if (!InputFiles.isRustMetadata(member) && extracted.add(member)) {
+        addObject(InputObject.of(InputFiles.readMember(archive, member)));
+      }
+    }
+  }
+
+  /** An object between {@code --start-lib} and {@code --end-lib}: read only if one of its symbols is needed. */
+  public void addLazyObject(ObjectFile object) {
+    addLazyMember(null, null, definedNames(object));
+  }
+
+  private void addLazyMember(Archive archive, ArchiveMember member, List<String> names) {
+    for (String name : names) {
+      addLazy(name, new LazyMember(archive, member));
+    }
+  }
+
+  private static List<String> definedNames(ObjectFile object) {
+    List<String> names = new ArrayList<>();
+    object.linking().ifPresent(linking -> linking.subsections().stream()
+        .filter(LinkingSubsection.SymbolTable.class::isInstance)
+        .flatMap(table -> ((LinkingSubsection.SymbolTable) table).symbols().stream())
+        .filter(info -> (info.flags() & (SymbolFlags.UNDEFINED | SymbolFlags.BINDING_LOCAL)) == 0)
+        .filter(info -> info.name() != null)
+        .forEach(info -> names.add(info.name())));
+    return names;
+  }
+
+  private void addLazy(String name, LazyMember member) {
+    Symbol existing = globals.get(name);
+    if (existing == null) {
+      Symbol lazy = new Symbol(name, null, 0, null);
+      lazy.setLazy(member);
+      globals.put(name, lazy);
+    } else if (existing.isUndefined() && existing.lazy() == null && existing.kind() != null) {
+      if (existing.isWeak()) {
+        existing.setLazy(member);
+      } else {
+        extract(member);
+      }
+    }
+  }
+
+  private void extract(LazyMember lazy) {
+    if (lazy.member() == null || !extracted.add(lazy.member())) {
+      return;
+    }
+    addObject(InputObject.of(ObjectReader.read(lazy.member().data(), lazy.archive().locationOf(lazy.member()))));
+  }
+
+  /** Marks the chunks of every comdat group another object already brought as discarded. */
+  private void discardLosingComdats(InputObject object) {
+    for (LinkingSubsection.Comdat comdat : object.comdats()) {
+      if (comdatsSeen.add(comdat.name())) {
+        continue;
+      }
+      for (LinkingSubsection.ComdatMember member : comdat.members()) {
+        if (member.kind() == 1) {
+          object.discard(object.functions().get(member.index() - object.importedFunctionCount()));
+        } else if (member.kind() == 0) {
+          object.discard(object.segments().get(member.index()));
+        }
+      }
+    }
+  }
+
+  private Symbol resolve(InputObject object, SymbolInfo info) {
+    SymbolKind kind = SymbolKind.of(info);
+    int flags = info.flags();
+    boolean undefined = (flags & SymbolFlags.UNDEFINED) != 0 || isInDiscardedChunk(object, info);
+    String name = nameOf(object, info);
+    if ((flags & SymbolFlags.BINDING_LOCAL) != 0 || kind == SymbolKind.SECTION) {
+      Symbol local = new Symbol(name, kind, flags, object);
+      if (!undefined) {
+        define(local, object, info);
+      } else {
+        describeImport(local, object, info);
+      }
+      return local;
+    }
+    Symbol symbol = globals.get(name);
+    if (symbol == null || symbol.kind() == null) {
+      LazyMember lazy = symbol == null ? null : symbol.lazy();
+      symbol = new Symbol(name, kind, undefined ? flags : flags, object);
+      globals.put(name, symbol);
+      if (undefined) {
+        describeImport(symbol, object, info);
+        if (lazy != null) {
+          if ((flags & SymbolFlags.BINDING_WEAK) == 0) {
+            extract(lazy);
+          } else {
+            symbol.setLazy(lazy);
+          }
+        }
+      } else {
+        define(symbol, object, info);
+      }
+      return symbol;
+    }
+    if (symbol.kind() != kind) {
+      diagnostics.error("symbol type mismatch: " + name + "\n>>> defined as " + symbol.kind().words() + " in "
+          + symbol.file() + "\n>>> defined as " + kind.words() + " in " + object);
+      return symbol;
+    }
+    if (undefined) {
+      checkSignature(symbol, object, info);
+      if (symbol.isUndefined()) {
+        symbol.mergeUndefinedFlags(flags);
+        describeImport(symbol, object, info);
+        if (symbol.lazy() != null && (flags & SymbolFlags.BINDING_WEAK) == 0) {
+          extract(symbol.lazy());
+        }
+      }
+      return symbol;
+    }
+    if (symbol.isUndefined()) {
+      checkSignature(symbol, object, info);
+      define(symbol, object, info);
+    } else if (symbol.isWeak() && (flags & SymbolFlags.BINDING_WEAK) == 0) {
+      define(symbol, object, info);
+    } else if (!symbol.isWeak() && (flags & SymbolFlags.BINDING_WEAK) == 0 && !symbol.isSynthetic()) {
+      diagnostics.error("duplicate symbol: " + name + "\n>>> defined in " + symbol.file() + "\n>>> defined in "
+          + object);
+    }
+    return symbol;
+  }
+
+  /** A definition inside a comdat another object won is no definition: it resolves to the winner's. */
+  private static boolean isInDiscardedChunk(InputObject object, SymbolInfo info) {
+    if ((info.flags() & SymbolFlags.UNDEFINED) != 0) {
+      return false;
+    }
+    if (info instanceof SymbolInfo.Function function) {
+      int defined = function.index() - object.importedFunctionCount();
+      return defined >= 0 && object.isDiscarded(object.functions().get(defined));
+    }
+    if (info instanceof SymbolInfo.Data data && data.place() != null
+        && (info.flags() & SymbolFlags.ABSOLUTE) == 0) {
+      return object.isDiscarded(object.segments().get(data.place().segment()));
+    }
+    return false;
+  }
+
+  private static String nameOf(InputObject object, SymbolInfo info) {
+    if (info.name() != null) {
+      return info.name();
+    }
+    if (info instanceof SymbolInfo.Function function) {
+      return object.functionImports().get(function.index()).field();
+    } else if (info instanceof SymbolInfo.Global global) {
+      return object.globalImports().get(global.index()).field();
+    } else if (info instanceof SymbolInfo.Table table) {
+      return object.tableImports().get(table.index()).field();
+    } else if (info instanceof SymbolInfo.ExceptionTag tag) {
+      return object.tagImports().get(tag.index()).field();
+    } else if (info instanceof SymbolInfo.Section section) {
+      return object.object().sections().get(section.section()).name();
+    }
+    return "";
+  }
+
+  private static void define(Symbol symbol, InputObject object, SymbolInfo info) {
+    int flags = info.flags() & ~SymbolFlags.UNDEFINED;
+    if (info instanceof SymbolInfo.Function function) {
+      symbol.defineFunction(object, flags,
+          object.functions().get(function.index() - object.importedFunctionCount()));
+    } else if (info instanceof SymbolInfo.Data data) {
+      if ((flags & SymbolFlags.ABSOLUTE) != 0) {
+        symbol.defineAbsolute(object, flags, data.place().offset());
+      } else {
+        symbol.defineData(object, flags, object.segments().get(data.place().segment()), data.place().offset(),
+            data.place().size());
+      }
+    } else if (info instanceof SymbolInfo.Global global) {
+      symbol.defineGlobal(object, flags, object.globals().get(global.index() - object.importedGlobalCount()));
+    }
+  }
+
+  private static void describeImport(Symbol symbol, InputObject object, SymbolInfo info) {
+    boolean explicit = (info.flags() & SymbolFlags.EXPLICIT_NAME) != 0;
+    if (info instanceof SymbolInfo.Function function && function.index() < object.importedFunctionCount()) {
+      InputObject.ObjectImport entry = object.functionImports().get(function.index());
+      symbol.describeImport(explicit || !entry.module().equals("env") ? entry.module() : null,
+          explicit ? entry.field() : null, entry.signature(), null);
+    } else if (info instanceof SymbolInfo.Global global && global.index() < object.importedGlobalCount()) {
+      InputObject.ObjectImport entry = object.globalImports().get(global.index());
+      symbol.describeImport(explicit ? entry.module() : null, explicit ? entry.field() : null, null, entry.global());
+    }
+  }
+
+  /** A function used with another signature than its definition's: wasm-ld warns and keeps linking. */
+  private void checkSignature(Symbol symbol, InputObject object, SymbolInfo info) {
+    if (!(info instanceof SymbolInfo.Function function) || symbol.signature() == null) {
+      return;
+    }
+    TypeEntry.FunctionType expected = function.index() < object.importedFunctionCount()
+        ? object.functionImports().get(function.index()).signature()
+        : object.functions().get(function.index() - object.importedFunctionCount()).type();
+    if (!expected.equals(symbol.signature())) {
+      diagnostics.warning("function signature mismatch: " + symbol.name() + "\n>>> defined as "
+          + Signatures.describe(symbol.signature()) + " in " + symbol.file() + "\n>>> defined as "
+          + Signatures.describe(expected) + " in " + object);
+    }
+  }
+
+  /**
+   * Records a reference from the command line ({@code -u}, the entry, {@code --export}): an archive member defining
+   * it is read, as for an undefined reference from an object.
+   */
+  public void reference(String name) {
+    Symbol symbol = globals.get(name);
+    if (symbol != null && symbol.lazy() != null && (symbol.kind() == null || symbol.isUndefined())) {
+      LazyMember lazy = symbol.lazy();
+      if (symbol.kind() == null) {
+        globals.remove(name);
+      }
+      extract(lazy);
+    }
+  }
+
+  /** Defines a symbol the linker itself provides, unless an object already defines it. */
+  public Symbol defineSynthetic(String name, SymbolKind kind) {
+    Symbol symbol = globals.get(name);
+    if (symbol == null || symbol.kind() == null) {
+      symbol = new Symbol(name, kind, SymbolFlags.VISIBILITY_HIDDEN, null);
+      globals.put(name, symbol);
+    }
+    if (symbol.isUndefined()) {
+      symbol.markSynthetic();
+    }
+    return symbol;
+  }
+
+  /** Gives a synthetic data symbol its address once layout knows it. */
+  public static void setAddress(Symbol symbol, long address) {
+    symbol.setAbsoluteAddress(address);
+  }
+
+  /** Defines a synthetic global. */
+  public static void defineGlobal(Symbol symbol, InputGlobal global) {
+    symbol.defineGlobal(null, SymbolFlags.VISIBILITY_HIDDEN, global);
+  }
+
+  /** Defines a synthetic function. */
+  public static void defineFunction(Symbol symbol, InputFunction function) {
+    symbol.defineFunction(null, SymbolFlags.VISIBILITY_HIDDEN, function);
+  }
+}

@@ -1,0 +1,322 @@
+package dev.wasmlink.linker.write;
+
+import dev.wasmlink.linker.layout.MemoryLayout;
+import dev.wasmlink.linker.layout.MergedStrings;
+import dev.wasmlink.linker.layout.ModuleLayout;
+import dev.wasmlink.linker.layout.OutputSegment;
+import dev.wasmlink.linker.relocate.ObjectResolver;
+import dev.wasmlink.linker.relocate.Relocator;
+import dev.wasmlink.linker.symbols.InputFunction;
+import dev.wasmlink.linker.symbols.InputGlobal;
+import dev.wasmlink.linker.symbols.InputObject;
+import dev.wasmlink.linker.symbols.InputSegment;
+import dev.wasmlink.linker.symbols.Symbol;
+import dev.wasmlink.spec.format.CodeSectionDecoder;
+import dev.wasmlink.spec.format.ConstExpr;
+import dev.wasmlink.spec.format.DataSectionDecoder;
+import dev.wasmlink.spec.format.ElementSegment;
+import dev.wasmlink.spec.format.ElementSection;
+import dev.wasmlink.spec.format.ElementSectionEncoder;
+import dev.wasmlink.spec.format.Export;
+import dev.wasmlink.spec.format.ExportSection;
+import dev.wasmlink.spec.format.ExportSectionEncoder;
+import dev.wasmlink.spec.format.FunctionSection;
+import dev.wasmlink.spec.format.FunctionSectionEncoder;
+import dev.wasmlink.spec.format.Global;
+import dev.wasmlink.spec.format.GlobalSection;
+import dev.wasmlink.spec.format.GlobalSectionEncoder;
+import dev.wasmlink.spec.format.GlobalType;
+import dev.wasmlink.spec.format.Import;
+import dev.wasmlink.spec.format.ImportDescriptor;
+import dev.wasmlink.spec.format.ImportSection;
+import dev.wasmlink.spec.format.ImportSectionEncoder;
+import dev.wasmlink.spec.format.Limits;
+import dev.wasmlink.spec.format.MemorySection;
+import dev.wasmlink.spec.format.MemorySectionEncoder;
+import dev.wasmlink.spec.format.NameSection;
+import dev.wasmlink.spec.format.NameSectionEncoder;
+import dev.wasmlink.spec.format.ProducersSection;
+import dev.wasmlink.spec.format.ProducersSectionEncoder;
+import dev.wasmlink.spec.format.TableSection;
+import dev.wasmlink.spec.format.TableSectionEncoder;
+import dev.wasmlink.spec.format.TableType;
+import dev.wasmlink.spec.format.TargetFeaturesSection;
+import dev.wasmlink.spec.format.TargetFeaturesSectionEncoder;
+import dev.wasmlink.spec.format.TypeEntry;
+import dev.wasmlink.spec.format.TypeSectionEncoder;
+import dev.wasmlink.spec.io.ByteWriter;
+import dev.wasmlink.spec.reloc.PatchedSection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Writes the output module from its layout: the index-space sections through the generated encoders, the code and
+ * data sections as copies of the input chunks patched in place with their relocations, then the custom sections.
+ */
+public final class ModuleWriter {
+  private static final int FUNCREF = 0x70;
+
+  /** What the writer needs beyond the layout. */
+  public record Contents(
+      ModuleLayout layout,
+      List<InputObject> objects,
+      List<ExportEntry> exports,
+      boolean tablePresent,
+      boolean importMemory,
+      boolean stripAll,
+      boolean stripDebug,
+      TargetFeaturesSection targetFeatures,
+      ProducersSection producers) {}
+
+  private final Contents contents;
+  private final ModuleLayout layout;
+  private final Relocator relocator = new Relocator();
+  private final Map<InputObject, ObjectResolver> resolvers = new HashMap<>();
+  private final CustomSections customs;
+
+  public ModuleWriter(Contents contents) {
+    this.contents = contents;
+    this.layout = contents.layout();
+    this.customs = new CustomSections(contents.objects(), contents.stripDebug() || contents.stripAll());
+  }
+
+  public byte[] write() {
+    ByteWriter out = new ByteWriter(1 << 16);
+    out.writeBytes(new byte[] {0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}, 0, 8);
+    // Code is written first, into its own buffer: it may register types (call_indirect), which the type section
+    // written before it must already hold, and it fixes the code offsets debug sections refer to.
+    byte[] code = codePayload();
+    section(out, 1, payload -> TypeSectionEncoder.encode(
+        new dev.wasmlink.spec.format.TypeSection(new ArrayList<TypeEntry>(layout.types().types())), payload));
+    section(out, 2, payload -> ImportSectionEncoder.encode(new ImportSection(imports()), payload));
+    section(out, 3, payload -> FunctionSectionEncoder.encode(new FunctionSection(functionTypes()), payload));
+    if (contents.tablePresent()) {
+      long size = layout.tableBase() + layout.tableEntries().size();
+      section(out, 4, payload -> TableSectionEncoder.encode(
+          new TableSection(List.of(new TableType(FUNCREF, new Limits(Limits.HAS_MAXIMUM, size, size)))), payload));
+    }
+    if (!contents.importMemory()) {
+      section(out, 5, payload -> MemorySectionEncoder.encode(new MemorySection(List.of(memoryLimits())), payload));
+    }
+    section(out, 6, payload -> GlobalSectionEncoder.encode(new GlobalSection(globals()), payload));
+    section(out, 7, payload -> ExportSectionEncoder.encode(new ExportSection(exports()), payload));
+    if (!layout.tableEntries().isEmpty()) {
+      section(out, 9, payload -> ElementSectionEncoder.encode(new ElementSection(List.of(elements())), payload));
+    }
+    out.writeU8(CodeSectionDecoder.ID);
+    out.writeUleb32(code.length);
+    out.writeBytes(code, 0, code.length);
+    byte[] data = dataPayload();
+    if (data != null) {
+      out.writeU8(DataSectionDecoder.ID);
+      out.writeUleb32(data.length);
+      out.writeBytes(data, 0, data.length);
+    }
+    writeCustomSections(out);
+    return out.toByteArray();
+  }
+
+  private static void section(ByteWriter out, int id, Consumer<ByteWriter> payload) {
+    out.writeU8(id);
+    out.writeSized(payload);
+  }
+
+  private static void customSection(ByteWriter out, String name, Consumer<ByteWriter> payload) {
+    out.writeU8(0);
+    out.writeSized(inner -> {
+      inner.writeName(name);
+      payload.accept(inner);
+    });
+  }
+
+  private List<Import> imports() {
+    List<Import> imports = new ArrayList<>();
+    if (contents.importMemory()) {
+      imports.add(new Import("env", "memory", new ImportDescriptor.MemoryImport(memoryLimits())));
+    }
+    for (Symbol symbol : layout.importedFunctions()) {
+      imports.add(new Import(moduleOf(symbol), fieldOf(symbol),
+          new ImportDescriptor.FunctionImport(layout.types().register(symbol.signature()))));
+    }
+    for (Symbol symbol : layout.importedGlobals()) {
+      imports.add(new Import(moduleOf(symbol), fieldOf(symbol), new ImportDescriptor.GlobalImport(
+          symbol.globalType() != null ? symbol.globalType() : new GlobalType(0x7F, 0))));
+    }
+    return imports;
+  }
+
+  private static String moduleOf(Symbol symbol) {
+    return symbol.importModule() != null ? symbol.importModule() : "env";
+  }
+
+  private static String fieldOf(Symbol symbol) {
+    return symbol.importName() != null ? symbol.importName() : symbol.name();
+  }
+
+  private List<Integer> functionTypes() {
+    List<Integer> types = new ArrayList<>();
+    for (InputFunction function : layout.functions()) {
+      types.add(layout.types().register(function.type()));
+    }
+    return types;
+  }
+
+  private Limits memoryLimits() {
+    MemoryLayout memory = layout.memory();
+    return memory.maxPages() == null
+        ? new Limits(0, memory.initialPages(), null)
+        : new Limits(Limits.HAS_MAXIMUM, memory.initialPages(), memory.maxPages());
+  }
+
+  private List<Global> globals() {
+    List<Global> globals = new ArrayList<>();
+    for (InputGlobal global : layout.globals()) {
+      globals.add(new Global(global.type(), global.initialValue()));
+    }
+    return globals;
+  }
+
+  private List<Export> exports() {
+    List<Export> exports = new ArrayList<>();
+    for (ExportEntry entry : contents.exports()) {
+      exports.add(new Export(entry.name(), entry.kind(), entry.index()));
+    }
+    return exports;
+  }
+
+  private ElementSegment elements() {
+    List<Integer> functions = new ArrayList<>();
+    for (Symbol symbol : layout.tableEntries()) {
+      functions.add(symbol.function() != null ? symbol.function().outputIndex() : symbol.outputIndex());
+    }
+    return new ElementSegment.ActiveFunctions(new ConstExpr.I32Const((int) layout.tableBase()), functions);
+  }
+
+  private ObjectResolver resolver(InputObject object) {
+    return resolvers.computeIfAbsent(object,
+        o -> new ObjectResolver(o, layout, index -> customs.offsetOf(o, index)));
+  }
+
+  /** Each function's size and body, bodies patched with their relocations; records where each function lands. */
+  private byte[] codePayload() {
+    ByteWriter code = new ByteWriter(1 << 16);
+    code.writeUleb32(layout.functions().size());
+    for (InputFunction function : layout.functions()) {
+      layout.codeOffsets().put(function, code.size());
+      byte[] body;
+      if (function.isSynthetic()) {
+        body = FunctionBodies.synthesize(function);
+      } else {
+        body = function.body().toByteArray();
+        InputObject object = function.file();
+        relocator.apply(object.relocations(function), object.name(), "CODE", PatchedSection.CODE,
+            resolver(object), body, function.codeOffset(), 0);
+      }
+      code.writeUleb32(body.length);
+      code.writeBytes(body, 0, body.length);
+    }
+    return code.toByteArray();
+  }
+
+  /** One active segment per output segment that has bytes to write; {@code null} when there are none. */
+  private byte[] dataPayload() {
+    List<OutputSegment> written = new ArrayList<>();
+    for (OutputSegment segment : layout.memory().segments()) {
+      if (!segment.isBss() || contents.importMemory()) {
+        written.add(segment);
+      }
+    }
+    if (written.isEmpty()) {
+      return null;
+    }
+    ByteWriter data = new ByteWriter(1 << 16);
+    data.writeUleb32(written.size());
+    for (OutputSegment segment : written) {
+      byte[] bytes = new byte[(int) segment.size()];
+      for (MergedStrings strings : segment.merged()) {
+        byte[] merged = strings.bytes();
+        System.arraycopy(merged, 0, bytes, (int) strings.outputOffset(), merged.length);
+      }
+      for (InputSegment input : segment.inputs()) {
+        input.bytes().copyTo(bytes, (int) input.outputOffset());
+        ObjectResolver resolver = resolver(input.file());
+        resolver.setLocationBase(segment.address() + input.outputOffset() - input.dataOffset());
+        relocator.apply(input.file().relocations(input), input.file().name(), "DATA", PatchedSection.DATA,
+            resolver, bytes, input.dataOffset(), (int) input.outputOffset());
+      }
+      data.writeUleb32(0);
+      data.writeU8(0x41);
+      data.writeSleb32((int) segment.address());
+      data.writeU8(0x0B);
+      data.writeUleb32(bytes.length);
+      data.writeBytes(bytes, 0, bytes.length);
+    }
+    return data.toByteArray();
+  }
+
+  private void writeCustomSections(ByteWriter out) {
+    customs.byName().forEach((name, pieces) -> {
+      int size = pieces.stream().mapToInt(piece -> piece.section().payload().length()).sum();
+      byte[] bytes = new byte[size];
+      for (CustomSections.Piece piece : pieces) {
+        piece.section().payload().copyTo(bytes, piece.outputOffset());
+        ObjectResolver resolver = resolver(piece.object());
+        resolver.setLocationBase(piece.outputOffset());
+        relocator.apply(piece.object().customRelocations(piece.section().index()), piece.object().name(), name,
+            PatchedSection.CUSTOM, resolver, bytes, 0, piece.outputOffset());
+      }
+      customSection(out, name, payload -> payload.writeBytes(bytes, 0, bytes.length));
+    });
+    if (!contents.stripAll()) {
+      customSection(out, "name", payload -> NameSectionEncoder.encode(names(), payload));
+      if (contents.producers() != null && !contents.producers().fields().isEmpty()) {
+        customSection(out, "producers", payload -> ProducersSectionEncoder.encode(contents.producers(), payload));
+      }
+    }
+    if (contents.targetFeatures() != null) {
+      customSection(out, "target_features",
+          payload -> TargetFeaturesSectionEncoder.encode(contents.targetFeatures(), payload));
+    }
+  }
+
+  /** Function names (imports by symbol name), global names and data segment names, for debuggers and traces. */
+  private NameSection names() {
+    List<NameSection.Naming> functions = new ArrayList<>();
+    for (Symbol symbol : layout.importedFunctions()) {
+      functions.add(new NameSection.Naming(symbol.outputIndex(), symbol.name()));
+    }
+    for (InputFunction function : layout.functions()) {
+      if (function.debugName() != null) {
+        functions.add(new NameSection.Naming(function.outputIndex(), function.debugName()));
+      }
+    }
+    List<NameSection.Naming> globals = new ArrayList<>();
+    for (Symbol symbol : layout.importedGlobals()) {
+      globals.add(new NameSection.Naming(symbol.outputIndex(), symbol.name()));
+    }
+    for (InputGlobal global : layout.globals()) {
+      if (global.debugName() != null) {
+        globals.add(new NameSection.Naming(global.outputIndex(), global.debugName()));
+      }
+    }
+    List<NameSection.Naming> segments = new ArrayList<>();
+    int index = 0;
+    for (OutputSegment segment : layout.memory().segments()) {
+      if (!segment.isBss() || contents.importMemory()) {
+        segments.add(new NameSection.Naming(index++, segment.name()));
+      }
+    }
+    List<NameSection.Subsection> subsections = new ArrayList<>();
+    subsections.add(new NameSection.FunctionNames(functions));
+    if (!globals.isEmpty()) {
+      subsections.add(new NameSection.GlobalNames(globals));
+    }
+    if (!segments.isEmpty()) {
+      subsections.add(new NameSection.DataSegmentNames(segments));
+    }
+    return new NameSection(subsections);
+  }
+}
