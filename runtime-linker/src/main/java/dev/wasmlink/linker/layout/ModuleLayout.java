@@ -3,6 +3,7 @@ package dev.wasmlink.linker.layout;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.Symbol;
+import dev.wasmlink.spec.format.TypeEntry;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class ModuleLayout {
   private final List<Symbol> tableEntries = new ArrayList<>();
   private final Map<Symbol, InputGlobal> addressGlobals = new IdentityHashMap<>();
   private final Map<InputFunction, Integer> codeOffsets = new IdentityHashMap<>();
+  private final Map<Symbol, Map<TypeEntry.FunctionType, InputFunction>> signatureStubs = new IdentityHashMap<>();
   private MemoryLayout memory;
   private long tableBase = 1;
 
@@ -62,6 +64,11 @@ public final class ModuleLayout {
    */
   public Map<Symbol, InputGlobal> addressGlobals() {
     return addressGlobals;
+  }
+
+  /** Trapping stand-ins for functions called with a signature other than their own, by function and signature. */
+  public Map<Symbol, Map<TypeEntry.FunctionType, InputFunction>> signatureStubs() {
+    return signatureStubs;
   }
 
   public MemoryLayout memory() {

@@ -42,6 +42,7 @@ public final class OutputSegment {
         chunks.add(segment);
       }
     }
+    merged.forEach(MergedStrings::finish);
     for (Object chunk : chunks) {
       if (chunk instanceof InputSegment segment) {
         size = alignUp(size, segment.alignment());

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param allowedUndefined names allowed to stay undefined and be imported ({@code --allow-undefined-file})
  * @param requiredSymbols names that must be linked in, pulling archive members ({@code -u})
  * @param keepSections custom sections kept although the linker would drop them ({@code --keep-section})
+ * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
  */
 public record LinkSettings(
     List<LinkInput> inputs,
@@ -36,4 +37,5 @@ public record LinkSettings(
     boolean stripAll,
     boolean stripDebug,
     Set<String> keepSections,
-    boolean checkFeatures) {}
+    boolean checkFeatures,
+    boolean sharedMemory) {}

@@ -68,6 +68,7 @@ public final class Linker {
   public Diagnostics link() {
     defineSyntheticSymbols();
     readInputs();
+    symbols.checkSignatures();
     diagnostics.stopIfErrors();
     List<InputFunction> constructors = defineCallCtors();
     markLive(constructors);
@@ -252,6 +253,7 @@ public final class Linker {
       nameChunks(object);
     }
     layout.functions().addAll(stubs);
+    layout.functions().addAll(signatureStubs());
     layout.globals().add(stackPointer.global());
     for (InputObject object : symbols.objects()) {
       for (InputGlobal global : object.globals()) {
@@ -335,6 +337,25 @@ public final class Linker {
   }
 
   private final Map<Symbol, InputFunction> stubbed = new LinkedHashMap<>();
+
+  /** One trapping stub per function and mismatched signature a live object calls it with. */
+  private List<InputFunction> signatureStubs() {
+    List<InputFunction> stubs = new ArrayList<>();
+    for (InputObject object : symbols.objects()) {
+      object.expectedSignatures().forEach((symbol, signature) -> {
+        if (!symbol.isLive()) {
+          return;
+        }
+        layout.signatureStubs().computeIfAbsent(symbol, s -> new LinkedHashMap<>()).computeIfAbsent(signature, t -> {
+          InputFunction stub = InputFunction.trap("signature_mismatch:" + symbol.name(), signature);
+          stub.nameIfUnnamed("signature_mismatch:" + symbol.name());
+          stubs.add(stub);
+          return stub;
+        });
+      });
+    }
+    return stubs;
+  }
 
   /**
    * wasm-ld wraps every exported function of a command whose inputs never call {@code __wasm_call_ctors}
@@ -510,17 +531,29 @@ public final class Linker {
         }
       }
     }
+    if (settings.sharedMemory()) {
+      String unthreaded = disallowed.get("shared-mem");
+      if (unthreaded != null) {
+        diagnostics.error("--shared-memory is disallowed by " + unthreaded
+            + " because it was not compiled with 'atomics' or 'bulk-memory' features.");
+      }
+      for (String required : List.of("atomics", "bulk-memory")) {
+        if (!used.containsKey(required)) {
+          diagnostics.error("'" + required + "' feature must be used in order to use shared memory");
+        }
+      }
+      diagnostics.stopIfErrors();
+      diagnostics.error("--shared-memory is not supported by this version of wasmlink yet");
+      diagnostics.stopIfErrors();
+    }
     if (settings.checkFeatures()) {
       used.forEach((feature, user) -> {
         if (disallowed.containsKey(feature)) {
-          diagnostics.error("Target feature '" + feature + "' used by " + user + " is disallowed by "
+          diagnostics.error("Target feature '" + feature + "' used in " + user + " is disallowed by "
               + disallowed.get(feature) + ". Use --no-check-features to suppress.");
         }
       });
       diagnostics.stopIfErrors();
-    }
-    if (!settings.keepSections().contains("target_features")) {
-      return null;
     }
     List<TargetFeaturesSection.Feature> features = new ArrayList<>();
     used.keySet().stream().sorted().forEach(name -> features.add(new TargetFeaturesSection.Feature('+', name)));

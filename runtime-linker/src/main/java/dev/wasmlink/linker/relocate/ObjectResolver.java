@@ -4,6 +4,7 @@ import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
+import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationResolver;
 import dev.wasmlink.spec.reloc.RelocationSite;
 import dev.wasmlink.spec.reloc.SymbolFacts;
@@ -52,6 +53,10 @@ public final class ObjectResolver implements RelocationResolver {
   @Override
   public long functionIndex(RelocationSite site) {
     Symbol symbol = target(site);
+    TypeEntry.FunctionType expected = object.expectedSignature(symbol);
+    if (expected != null) {
+      return layout.signatureStubs().get(symbol).get(expected).outputIndex();
+    }
     return symbol.function() != null ? symbol.function().outputIndex() : symbol.outputIndex();
   }
 

@@ -249,6 +249,22 @@ public final class InputObject {
     return symbols.length;
   }
 
+  /** Signatures this object expects of functions that are defined with another one. */
+  private final Map<Symbol, TypeEntry.FunctionType> expectedSignatures = new IdentityHashMap<>();
+
+  void expectSignature(Symbol symbol, TypeEntry.FunctionType signature) {
+    expectedSignatures.put(symbol, signature);
+  }
+
+  /** The signature this object calls {@code symbol} with, when it differs from the definition's; else null. */
+  public TypeEntry.FunctionType expectedSignature(Symbol symbol) {
+    return expectedSignatures.get(symbol);
+  }
+
+  public Map<Symbol, TypeEntry.FunctionType> expectedSignatures() {
+    return expectedSignatures;
+  }
+
   /** Whether a function or segment lost its comdat to another object's copy. */
   public boolean isDiscarded(Object chunk) {
     return discarded.contains(chunk);

@@ -3,6 +3,8 @@ package dev.wasmlink.linker.symbols;
 import dev.wasmlink.linker.layout.MergedStrings;
 import dev.wasmlink.spec.format.SegmentFlags;
 import dev.wasmlink.spec.io.ByteSlice;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A data segment of an input object, with the name, alignment and flags its linking section gives it. Its bytes
@@ -100,6 +102,81 @@ public final class InputSegment {
   public void place(String output, long offset) {
     outputName = output;
     outputOffset = offset;
+  }
+
+  /** One NUL-terminated string of a string segment, and whether anything live refers to it. */
+  public static final class Piece {
+    private final int start;
+    private final int length;
+    private boolean live;
+
+    Piece(int start, int length) {
+      this.start = start;
+      this.length = length;
+    }
+
+    public int start() {
+      return start;
+    }
+
+    public int length() {
+      return length;
+    }
+
+    public boolean isLive() {
+      return live;
+    }
+
+    void markLive() {
+      live = true;
+    }
+  }
+
+  private List<Piece> pieces;
+
+  /** The segment split into its strings, each with its terminating NUL (the last may lack one). */
+  public List<Piece> pieces() {
+    if (pieces == null) {
+      pieces = new ArrayList<>();
+      int start = 0;
+      while (start < bytes.length()) {
+        int end = start;
+        while (end < bytes.length() && bytes.get(end) != 0) {
+          end++;
+        }
+        int length = Math.min(end + 1, bytes.length()) - start;
+        pieces.add(new Piece(start, length));
+        start += length;
+      }
+    }
+    return pieces;
+  }
+
+  /**
+   * Marks the string holding byte {@code offset} live: string segments are kept string by string, as wasm-ld keeps
+   * only the strings something refers to.
+   */
+  public void markPieceLive(long offset) {
+    List<Piece> all = pieces();
+    int low = 0;
+    int high = all.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      Piece piece = all.get(middle);
+      if (offset < piece.start()) {
+        high = middle - 1;
+      } else if (offset >= piece.start() + piece.length()) {
+        low = middle + 1;
+      } else {
+        piece.markLive();
+        return;
+      }
+    }
+  }
+
+  /** Marks every string live, when nothing is collected. */
+  public void markAllPiecesLive() {
+    pieces().forEach(Piece::markLive);
   }
 
   /** Records that the segment's strings were merged, and where each of its strings went. */

@@ -65,7 +65,11 @@ public final class Liveness {
   private void follow(InputObject file, Iterable<RelocationEntry> relocations) {
     for (RelocationEntry entry : relocations) {
       if (registry.byCode(entry.type()).kind().target() != RelocationTarget.TYPE) {
-        markLive(file.symbol(entry.index()));
+        Symbol symbol = file.symbol(entry.index());
+        markLive(symbol);
+        if (symbol.segment() != null && symbol.segment().isMergeableStrings()) {
+          symbol.segment().markPieceLive(symbol.offset() + entry.addendOrZero());
+        }
       }
     }
   }
@@ -81,6 +85,7 @@ public final class Liveness {
       for (InputSegment segment : object.segments()) {
         if (!object.isDiscarded(segment)) {
           enqueue(segment);
+          segment.markAllPiecesLive();
         }
       }
       object.globals().forEach(InputGlobal::markLive);

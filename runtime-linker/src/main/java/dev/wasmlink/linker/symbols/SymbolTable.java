@@ -49,14 +49,17 @@ public final class SymbolTable {
     return globals.get(name);
   }
 
-  /** Adds an object: its comdats, then every symbol it defines or references. */
+  /**
+   * Adds an object: its comdats, then every symbol it defines or references. The object joins the link order after
+   * the archive members its symbols pull in, as in wasm-ld, so memory and function order come out the same.
+   */
   public void addObject(InputObject object) {
-    objects.add(object);
     discardLosingComdats(object);
     List<SymbolInfo> infos = object.symbolInfos();
     for (int i = 0; i < infos.size(); i++) {
       object.setSymbol(i, resolve(object, infos.get(i)));
     }
+    objects.add(object);
   }
 
   /**
@@ -186,7 +189,6 @@ public final class SymbolTable {
       return symbol;
     }
     if (undefined) {
-      checkSignature(symbol, object, info);
       if (symbol.isUndefined()) {
         symbol.mergeUndefinedFlags(flags);
         describeImport(symbol, object, info);
@@ -197,7 +199,6 @@ public final class SymbolTable {
       return symbol;
     }
     if (symbol.isUndefined()) {
-      checkSignature(symbol, object, info);
       define(symbol, object, info);
     } else if (symbol.isWeak() && (flags & SymbolFlags.BINDING_WEAK) == 0) {
       define(symbol, object, info);
@@ -271,18 +272,28 @@ public final class SymbolTable {
     }
   }
 
-  /** A function used with another signature than its definition's: wasm-ld warns and keeps linking. */
-  private void checkSignature(Symbol symbol, InputObject object, SymbolInfo info) {
-    if (!(info instanceof SymbolInfo.Function function) || symbol.signature() == null) {
-      return;
-    }
-    TypeEntry.FunctionType expected = function.index() < object.importedFunctionCount()
-        ? object.functionImports().get(function.index()).signature()
-        : object.functions().get(function.index() - object.importedFunctionCount()).type();
-    if (!expected.equals(symbol.signature())) {
-      diagnostics.warning("function signature mismatch: " + symbol.name() + "\n>>> defined as "
-          + Signatures.describe(symbol.signature()) + " in " + symbol.file() + "\n>>> defined as "
-          + Signatures.describe(expected) + " in " + object);
+  /**
+   * Compares every object's view of each function it references with the function's definition. A mismatch is a
+   * warning, as in wasm-ld, and that object's calls go to a stub of the signature it expected, which traps: calling
+   * with the wrong signature could not validate.
+   */
+  public void checkSignatures() {
+    for (InputObject object : objects) {
+      List<SymbolInfo> infos = object.symbolInfos();
+      for (int i = 0; i < infos.size(); i++) {
+        if (!(infos.get(i) instanceof SymbolInfo.Function function)
+            || function.index() >= object.importedFunctionCount()) {
+          continue;
+        }
+        Symbol symbol = object.symbol(i);
+        TypeEntry.FunctionType expected = object.functionImports().get(function.index()).signature();
+        if (symbol.function() != null && !expected.equals(symbol.function().type())) {
+          diagnostics.warning("function signature mismatch: " + symbol.name() + "\n>>> defined as "
+              + Signatures.describe(expected) + " in " + object + "\n>>> defined as "
+              + Signatures.describe(symbol.function().type()) + " in " + symbol.file());
+          object.expectSignature(symbol, expected);
+        }
+      }
     }
   }
 

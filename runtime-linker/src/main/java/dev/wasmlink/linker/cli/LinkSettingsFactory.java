@@ -1,0 +1,59 @@
+package dev.wasmlink.linker.cli;
+
+import dev.wasmlink.linker.input.InputException;
+import dev.wasmlink.linker.layout.MemorySettings;
+import dev.wasmlink.linker.link.LinkInput;
+import dev.wasmlink.linker.link.LinkSettings;
+import dev.wasmlink.linker.options.FileInput;
+import dev.wasmlink.linker.options.InputArgument;
+import dev.wasmlink.linker.options.LibraryInput;
+import dev.wasmlink.linker.options.LinkOptions;
+import dev.wasmlink.linker.options.UnresolvedSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Maps wasm-ld's command line onto what the linker is asked to do, resolving {@code -l} against {@code -L}. */
+final class LinkSettingsFactory {
+  private LinkSettingsFactory() {}
+
+  static LinkSettings from(LinkOptions options) {
+    List<LinkInput> inputs = new ArrayList<>();
+    for (InputArgument input : options.inputs()) {
+      if (input instanceof FileInput file) {
+        inputs.add(new LinkInput(file.path(), file.wholeArchive(), file.inLib()));
+      } else if (input instanceof LibraryInput library) {
+        inputs.add(new LinkInput(options.findLibrary(library.name())
+            .orElseThrow(() -> new InputException("unable to find library -l" + library.name())),
+            library.wholeArchive(), false));
+      }
+    }
+    String entry = options.noEntry() ? null : options.entry() != null ? options.entry() : "_start";
+    boolean importUndefined = options.allowUndefined() || options.importUndefined()
+        || options.unresolvedSymbols() == UnresolvedSymbols.IMPORT_DYNAMIC;
+    MemorySettings memory = new MemorySettings(options.globalBaseOrDefault(), options.stackSize(),
+        options.stackFirstEffective(), options.initialMemory(), options.maxMemory(), options.optimization() >= 1);
+    return new LinkSettings(
+        inputs,
+        options.output(),
+        entry,
+        options.exports(),
+        options.exportsIfDefined(),
+        options.exportAll(),
+        options.exportDynamic(),
+        options.exportTable(),
+        options.exportMemory(),
+        options.importMemory(),
+        options.gcSections(),
+        importUndefined,
+        options.unresolvedSymbols() == UnresolvedSymbols.IGNORE_ALL,
+        options.allowedUndefinedSymbols(),
+        options.requiredSymbols(),
+        memory,
+        options.stripAll(),
+        options.stripDebug(),
+        Set.copyOf(options.keepSections()),
+        options.checkFeatures(),
+        options.sharedMemory());
+  }
+}

@@ -1,0 +1,2 @@
+// Link error case: a second strong definition of twice(), clashing with duplicate_a.c.
+int twice(int x) { return x + x; }
