@@ -3,12 +3,14 @@ package dev.wasmlink.linker.cli;
 import dev.wasmlink.linker.input.InputException;
 import dev.wasmlink.linker.layout.MemorySettings;
 import dev.wasmlink.linker.link.LinkInput;
+import dev.wasmlink.linker.link.LinkReports;
 import dev.wasmlink.linker.link.LinkSettings;
 import dev.wasmlink.linker.options.FileInput;
 import dev.wasmlink.linker.options.InputArgument;
 import dev.wasmlink.linker.options.LibraryInput;
 import dev.wasmlink.linker.options.LinkOptions;
 import dev.wasmlink.linker.options.UnresolvedSymbols;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +56,8 @@ final class LinkSettingsFactory {
         options.stripDebug(),
         Set.copyOf(options.keepSections()),
         options.checkFeatures(),
-        options.sharedMemory());
+        options.sharedMemory(),
+        new LinkReports(options.trace(), Set.copyOf(options.traceSymbols()), options.printGcSections(),
+            options.whyExtract(), options.printMap() ? Path.of("-") : options.mapFile()));
   }
 }

@@ -55,7 +55,7 @@ public final class WasmLdMain {
       return 1;
     }
     try {
-      Diagnostics diagnostics = new Linker(LinkSettingsFactory.from(options)).link();
+      Diagnostics diagnostics = new Linker(LinkSettingsFactory.from(options), out).link();
       return report(diagnostics.warnings(), options.fatalWarnings(), err) ? 1 : 0;
     } catch (LinkFailedException e) {
       report(e.diagnostics().warnings(), false, err);

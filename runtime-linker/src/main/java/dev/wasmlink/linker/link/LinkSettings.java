@@ -16,6 +16,8 @@ import java.util.Set;
  * @param requiredSymbols names that must be linked in, pulling archive members ({@code -u})
  * @param keepSections custom sections kept although the linker would drop them ({@code --keep-section})
  * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
+ * @param reports what the link should tell about itself as it goes: {@code --trace}, {@code -y},
+ *     {@code --print-gc-sections}, {@code --why-extract}, {@code -Map}
  */
 public record LinkSettings(
     List<LinkInput> inputs,
@@ -38,4 +40,5 @@ public record LinkSettings(
     boolean stripDebug,
     Set<String> keepSections,
     boolean checkFeatures,
-    boolean sharedMemory) {}
+    boolean sharedMemory,
+    LinkReports reports) {}

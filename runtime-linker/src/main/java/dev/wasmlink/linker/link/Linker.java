@@ -21,6 +21,8 @@ import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.ProducersSection;
 import dev.wasmlink.spec.format.RelocationEntry;
+import dev.wasmlink.spec.format.SymbolFlags;
+import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.TargetFeaturesSection;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
@@ -28,10 +30,12 @@ import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationRule;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,17 +55,26 @@ public final class Linker {
 
   private final LinkSettings settings;
   private final Diagnostics diagnostics = new Diagnostics();
-  private final SymbolTable symbols = new SymbolTable(diagnostics);
+  private final LinkReporter reporter;
+  private final SymbolTable symbols;
   private final RelocationRegistry registry = RelocationRegistry.standard();
   private final ModuleLayout layout = new ModuleLayout();
 
+  /** Objects named on the command line (not archive members): their constructors always run. */
+  private final List<InputObject> directObjects = new ArrayList<>();
+  private List<Constructor> constructors = List.of();
   private Symbol stackPointer;
   private Symbol indirectTable;
   private Symbol callCtors;
   private final Map<String, Symbol> dataSymbols = new LinkedHashMap<>();
 
-  public Linker(LinkSettings settings) {
+  /**
+   * @param out where the reports the settings ask for are printed (wasm-ld prints them to standard output)
+   */
+  public Linker(LinkSettings settings, PrintWriter out) {
     this.settings = settings;
+    this.reporter = new LinkReporter(settings.reports(), out);
+    this.symbols = new SymbolTable(diagnostics, reporter);
   }
 
   /** Links, writes the output, and returns the diagnostics (warnings only: errors throw). */
@@ -70,17 +83,21 @@ public final class Linker {
     readInputs();
     symbols.checkSignatures();
     diagnostics.stopIfErrors();
-    List<InputFunction> constructors = defineCallCtors();
+    constructors = collectConstructors();
+    symbols.objects().forEach(Linker::nameChunks);
     markLive(constructors);
+    defineCallCtors(constructors);
     List<Symbol> imports = checkUndefined();
     diagnostics.stopIfErrors();
     List<InputFunction> stubs = new ArrayList<>();
     List<ExportEntry> exports = layOut(imports, stubs);
     diagnostics.stopIfErrors();
+    reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
     byte[] module = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.importMemory(), settings.stripAll(), settings.stripDebug(),
         targetFeatures(), producers())).write();
     writeAtomically(settings.output(), module);
+    reporter.writeWhyExtract();
     return diagnostics;
   }
 
@@ -112,46 +129,71 @@ public final class Linker {
       } else if (input.lazy()) {
         symbols.addLazyObject(InputFiles.readObject(bytes, name));
       } else {
-        symbols.addObject(InputObject.of(InputFiles.readObject(bytes, name)));
+        InputObject object = InputObject.of(InputFiles.readObject(bytes, name));
+        directObjects.add(object);
+        symbols.addObject(object);
       }
     }
-    List<String> wanted = new ArrayList<>(settings.requiredSymbols());
-    if (settings.entry() != null) {
-      wanted.add(settings.entry());
+    for (String name : settings.requiredSymbols()) {
+      symbols.reference(name, "--undefined");
     }
-    wanted.addAll(settings.exports());
-    for (String name : wanted) {
-      symbols.reference(name);
+    if (settings.entry() != null) {
+      symbols.reference(settings.entry(), "--entry");
+    }
+    for (String name : settings.exports()) {
+      symbols.reference(name, "--export");
     }
   }
 
-  /** {@code __wasm_call_ctors}: every constructor of every object, by priority, in link order within one. */
-  private List<InputFunction> defineCallCtors() {
-    record Constructor(int priority, int order, Symbol symbol) {}
+  /** A constructor of an object, with its priority and its place in link order (ties keep that order). */
+  private record Constructor(int priority, int order, Symbol symbol, InputObject object) {}
+
+  /** Every constructor of every object in the link whose function did not lose its comdat. */
+  private List<Constructor> collectConstructors() {
     List<Constructor> constructors = new ArrayList<>();
     for (InputObject object : symbols.objects()) {
       for (LinkingSubsection.InitFunction init : object.initFunctions()) {
         Symbol symbol = object.symbol(init.symbol());
         if (symbol.function() != null && !object.isDiscarded(symbol.function())) {
-          constructors.add(new Constructor(init.priority(), constructors.size(), symbol));
+          constructors.add(new Constructor(init.priority(), constructors.size(), symbol, object));
         }
       }
     }
-    constructors.sort(Comparator.comparingInt(Constructor::priority).thenComparingInt(Constructor::order));
-    List<InputFunction.Call> calls = new ArrayList<>();
-    List<InputFunction> functions = new ArrayList<>();
-    for (Constructor constructor : constructors) {
-      calls.add(new InputFunction.Call(constructor.symbol(), false));
-      functions.add(constructor.symbol().function());
-    }
-    if (callCtors.isUndefined() || callCtors.isSynthetic()) {
-      SymbolTable.defineFunction(callCtors, InputFunction.calling("__wasm_call_ctors", VOID, calls));
-    }
-    return functions;
+    return constructors;
   }
 
-  private void markLive(List<InputFunction> constructors) {
+  /**
+   * {@code __wasm_call_ctors}: the live constructors by priority, in link order within one. A constructor is live
+   * when its object is: given on the command line, or with anything else of it live, as wasm-ld decides.
+   */
+  private void defineCallCtors(List<Constructor> candidates) {
+    List<Constructor> live = new ArrayList<>();
+    for (Constructor constructor : candidates) {
+      if (constructor.symbol().function().isLive()) {
+        live.add(constructor);
+      }
+    }
+    live.sort(Comparator.comparingInt(Constructor::priority).thenComparingInt(Constructor::order));
+    List<InputFunction.Call> calls = new ArrayList<>();
+    for (Constructor constructor : live) {
+      calls.add(new InputFunction.Call(constructor.symbol(), false));
+    }
+    if (callCtors.isUndefined() || callCtors.isSynthetic()) {
+      InputFunction function = InputFunction.calling("__wasm_call_ctors", VOID, calls);
+      SymbolTable.defineFunction(callCtors, function);
+      if (callCtors.isLive() || !calls.isEmpty()) {
+        callCtors.markLive();
+        function.markLive();
+      }
+    }
+  }
+
+  private void markLive(List<Constructor> constructors) {
     Liveness liveness = new Liveness();
+    for (Constructor constructor : constructors) {
+      liveness.addInitFunction(constructor.object(), constructor.symbol());
+    }
+    directObjects.forEach(liveness::markObjectLive);
     if (!settings.gcSections()) {
       liveness.markEverything(symbols);
     }
@@ -188,19 +230,11 @@ public final class Linker {
         }
       }
     }
-    // The export wrappers of a command call __wasm_call_ctors (when there are constructors) and __wasm_call_dtors.
-    if (needsCommandExportWrappers()) {
-      if (!constructors.isEmpty()) {
-        liveness.markLive(callCtors);
-      }
+    // The export wrappers of a command call __wasm_call_dtors (and __wasm_call_ctors, defined once liveness is known).
+    if (needsCommandExportWrappers(constructors)) {
       liveness.markLive(definedDtors());
     }
     liveness.propagate();
-    // Constructors run whenever __wasm_call_ctors does, however it became live.
-    if (callCtors.isLive()) {
-      constructors.forEach(liveness::markLive);
-      liveness.propagate();
-    }
   }
 
   /**
@@ -250,7 +284,6 @@ public final class Linker {
           scanFunctionRelocations(object, object.relocations(segment), tableEntries, stubs);
         }
       }
-      nameChunks(object);
     }
     layout.functions().addAll(stubs);
     layout.functions().addAll(signatureStubs());
@@ -288,14 +321,22 @@ public final class Linker {
     }
   }
 
-  /** Gives output functions and globals the names of the symbols that define them, for the name section. */
+  /**
+   * Names each function and global of an object after the first of its own symbols that defines it (whether or not
+   * that definition won), for the name section and for reports about removed chunks.
+   */
   private static void nameChunks(InputObject object) {
-    for (int i = 0; i < object.symbolCount(); i++) {
-      Symbol symbol = object.symbol(i);
-      if (symbol.function() != null && symbol.function().file() == object) {
-        symbol.function().nameIfUnnamed(symbol.name());
-      } else if (symbol.global() != null && symbol.global().file() == object) {
-        symbol.global().nameIfUnnamed(symbol.name());
+    List<SymbolInfo> infos = object.symbolInfos();
+    for (int i = 0; i < infos.size(); i++) {
+      SymbolInfo info = infos.get(i);
+      if ((info.flags() & SymbolFlags.UNDEFINED) != 0) {
+        continue;
+      }
+      String name = object.symbol(i).name();
+      if (info instanceof SymbolInfo.Function function) {
+        object.functions().get(function.index() - object.importedFunctionCount()).nameIfUnnamed(name);
+      } else if (info instanceof SymbolInfo.Global global) {
+        object.globals().get(global.index() - object.importedGlobalCount()).nameIfUnnamed(name);
       }
     }
   }
@@ -338,6 +379,24 @@ public final class Linker {
 
   private final Map<Symbol, InputFunction> stubbed = new LinkedHashMap<>();
 
+  /**
+   * The functions wasm-ld would synthesize and then remove as unused: {@code __wasm_call_ctors} when nothing runs it,
+   * and the trapping stand-in of every undefined weak function no live code calls.
+   */
+  private List<String> unusedInternalFunctions() {
+    List<String> unused = new ArrayList<>();
+    if (callCtors.function() != null && !callCtors.isLive()) {
+      unused.add("__wasm_call_ctors");
+    }
+    for (Symbol symbol : symbols.globals()) {
+      if (symbol.kind() == SymbolKind.FUNCTION && symbol.isUndefined() && symbol.isWeak()
+          && !stubbed.containsKey(symbol) && !layout.importedFunctions().contains(symbol)) {
+        unused.add(symbol.name());
+      }
+    }
+    return unused;
+  }
+
   /** One trapping stub per function and mismatched signature a live object calls it with. */
   private List<InputFunction> signatureStubs() {
     List<InputFunction> stubs = new ArrayList<>();
@@ -363,7 +422,7 @@ public final class Linker {
    * function, then {@code __wasm_call_dtors}.
    */
   private List<InputFunction> commandExportWrappers(List<Symbol> exported) {
-    if (!needsCommandExportWrappers()) {
+    if (!needsCommandExportWrappers(constructors)) {
       return List.of();
     }
     Symbol dtors = definedDtors();
@@ -398,9 +457,8 @@ public final class Linker {
     return dtors != null && dtors.function() != null ? dtors : null;
   }
 
-  private boolean needsCommandExportWrappers() {
-    boolean hasCtors = callCtors.function() != null && !callCtors.function().calls().isEmpty();
-    return (hasCtors || definedDtors() != null) && !isReferencedByInputs(callCtors);
+  private boolean needsCommandExportWrappers(List<Constructor> candidates) {
+    return (!candidates.isEmpty() || definedDtors() != null) && !isReferencedByInputs(callCtors);
   }
 
   private boolean isReferencedByInputs(Symbol symbol) {
@@ -557,7 +615,7 @@ public final class Linker {
     }
     List<TargetFeaturesSection.Feature> features = new ArrayList<>();
     used.keySet().stream().sorted().forEach(name -> features.add(new TargetFeaturesSection.Feature('+', name)));
-    return new TargetFeaturesSection(features);
+    return features.isEmpty() ? null : new TargetFeaturesSection(features);
   }
 
   /** Every object's producers: each tool once per field (its first version met), in the order met. */
@@ -574,6 +632,15 @@ public final class Linker {
     return new ProducersSection(merged);
   }
 
+  /** A module is a program: rwxr-xr-x, as wasm-ld leaves it (a temporary file starts as rw-------). */
+  private static void makeExecutable(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its default permissions stand.
+    }
+  }
+
   /** Writes to a temporary file beside the output, then moves it into place: no half-written module is ever seen. */
   private static void writeAtomically(Path output, byte[] module) {
     Path directory = output.toAbsolutePath().getParent();
@@ -581,6 +648,7 @@ public final class Linker {
       Path temporary = Files.createTempFile(directory, output.getFileName().toString(), ".tmp");
       try {
         Files.write(temporary, module);
+        makeExecutable(temporary);
         try {
           Files.move(temporary, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

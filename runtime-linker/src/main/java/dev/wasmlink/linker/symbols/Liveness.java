@@ -4,7 +4,13 @@ import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Marks what the output keeps ({@code --gc-sections}, wasm-ld's default): everything reachable through relocations
@@ -13,7 +19,24 @@ import java.util.Deque;
  */
 public final class Liveness {
   private final Deque<Object> work = new ArrayDeque<>();
+  private final Map<InputObject, List<Symbol>> initFunctions = new IdentityHashMap<>();
+  private final Set<InputObject> liveObjects = Collections.newSetFromMap(new IdentityHashMap<>());
   private final RelocationRegistry registry = RelocationRegistry.standard();
+
+  /** Registers a constructor of an object: it becomes live with its object. */
+  public void addInitFunction(InputObject object, Symbol function) {
+    initFunctions.computeIfAbsent(object, o -> new ArrayList<>()).add(function);
+  }
+
+  /**
+   * Marks an object live: its constructors with it. An object is live when given on the command line or when
+   * anything it defines is; a library member nobody needs keeps its constructors out, as in wasm-ld.
+   */
+  public void markObjectLive(InputObject object) {
+    if (object != null && liveObjects.add(object)) {
+      initFunctions.getOrDefault(object, List.of()).forEach(this::markLive);
+    }
+  }
 
   /** Marks a symbol live, and through it what defines it. */
   public void markLive(Symbol symbol) {
@@ -27,6 +50,7 @@ public final class Liveness {
       enqueue(symbol.segment());
     } else if (symbol.global() != null) {
       symbol.global().markLive();
+      markObjectLive(symbol.global().file());
     } else if (symbol.lazy() != null) {
       return;
     }
@@ -44,9 +68,11 @@ public final class Liveness {
     if (chunk instanceof InputFunction function && !function.isLive()) {
       function.markLive();
       work.add(function);
+      markObjectLive(function.file());
     } else if (chunk instanceof InputSegment segment && !segment.isLive()) {
       segment.markLive();
       work.add(segment);
+      markObjectLive(segment.file());
     }
   }
 

@@ -28,11 +28,13 @@ public final class SymbolTable {
   private final Map<String, Symbol> globals = new LinkedHashMap<>();
   private final List<InputObject> objects = new ArrayList<>();
   private final Set<String> comdatsSeen = new HashSet<>();
-  private final Set<ArchiveMember> extracted = new HashSet<>();
+  private final Set<Object> extracted = new HashSet<>();
   private final Diagnostics diagnostics;
+  private final ResolutionListener listener;
 
-  public SymbolTable(Diagnostics diagnostics) {
+  public SymbolTable(Diagnostics diagnostics, ResolutionListener listener) {
     this.diagnostics = diagnostics;
+    this.listener = listener;
   }
 
   /** Every object in the link, in the order it joined. */
@@ -54,6 +56,7 @@ public final class SymbolTable {
    * the archive members its symbols pull in, as in wasm-ld, so memory and function order come out the same.
    */
   public void addObject(InputObject object) {
+    listener.loaded(object.name());
     discardLosingComdats(object);
     List<SymbolInfo> infos = object.symbolInfos();
     for (int i = 0; i < infos.size(); i++) {
@@ -71,13 +74,13 @@ public final class SymbolTable {
       // Without an index, every object member counts as defining what it defines: read them all lazily by scanning.
       for (ArchiveMember member : archive.members()) {
         if (!InputFiles.isRustMetadata(member)) {
-          addLazyMember(archive, member, definedNames(InputFiles.readMember(archive, member)));
+          addLazyMember(LazyMember.of(archive, member), definedNames(InputFiles.readMember(archive, member)));
         }
       }
       return;
     }
     for (String name : archive.symbolIndex().symbols()) {
-      archive.memberDefining(name).ifPresent(member -> addLazy(name, new LazyMember(archive, member)));
+      archive.memberDefining(name).ifPresent(member -> addLazy(name, LazyMember.of(archive, member)));
     }
   }
 
@@ -92,12 +95,12 @@ public final class SymbolTable {
 
   /** An object between {@code --start-lib} and {@code --end-lib}: read only if one of its symbols is needed. */
   public void addLazyObject(ObjectFile object) {
-    addLazyMember(null, null, definedNames(object));
+    addLazyMember(LazyMember.of(object), definedNames(object));
   }
 
-  private void addLazyMember(Archive archive, ArchiveMember member, List<String> names) {
+  private void addLazyMember(LazyMember member, List<String> names) {
     for (String name : names) {
-      addLazy(name, new LazyMember(archive, member));
+      addLazy(name, member);
     }
   }
 
@@ -114,6 +117,9 @@ public final class SymbolTable {
 
   private void addLazy(String name, LazyMember member) {
     Symbol existing = globals.get(name);
+    if (existing == null || existing.isUndefined() && existing.kind() != null && existing.isWeak()) {
+      listener.symbol(member.name(), name, "lazy definition of");
+    }
     if (existing == null) {
       Symbol lazy = new Symbol(name, null, 0, null);
       lazy.setLazy(member);
@@ -122,16 +128,28 @@ public final class SymbolTable {
       if (existing.isWeak()) {
         existing.setLazy(member);
       } else {
-        extract(member);
+        extract(member, existing.file().name(), name, true);
       }
     }
   }
 
-  private void extract(LazyMember lazy) {
-    if (lazy.member() == null || !extracted.add(lazy.member())) {
+  /**
+   * Reads a lazy member into the link. {@code recorded} says whether {@code --why-extract} lists it, as wasm-ld 19
+   * does: always when an archive's index meets a reference already waiting for it, but when a reference read later
+   * meets a lazy symbol only if it is a function (its undefined-data path records nothing).
+   */
+  private void extract(LazyMember lazy, String referrer, String symbol, boolean recorded) {
+    if (!extracted.add(lazy.object() != null ? lazy.object() : lazy.member())) {
       return;
     }
-    addObject(InputObject.of(ObjectReader.read(lazy.member().data(), lazy.archive().locationOf(lazy.member()))));
+    ObjectFile object = lazy.object() != null
+        ? lazy.object()
+        : ObjectReader.read(lazy.member().data(), lazy.archive().locationOf(lazy.member()));
+    addObject(InputObject.of(object));
+    // Recorded once the member is in, after what it pulled in itself, as wasm-ld orders --why-extract.
+    if (recorded) {
+      listener.extracted(referrer, lazy.name(), symbol);
+    }
   }
 
   /** Marks the chunks of every comdat group another object already brought as discarded. */
@@ -155,6 +173,7 @@ public final class SymbolTable {
     int flags = info.flags();
     boolean undefined = (flags & SymbolFlags.UNDEFINED) != 0 || isInDiscardedChunk(object, info);
     String name = nameOf(object, info);
+    listener.symbol(object.name(), name, undefined ? "reference to" : "definition of");
     if ((flags & SymbolFlags.BINDING_LOCAL) != 0 || kind == SymbolKind.SECTION) {
       Symbol local = new Symbol(name, kind, flags, object);
       if (!undefined) {
@@ -173,7 +192,7 @@ public final class SymbolTable {
         describeImport(symbol, object, info);
         if (lazy != null) {
           if ((flags & SymbolFlags.BINDING_WEAK) == 0) {
-            extract(lazy);
+            extract(lazy, object.name(), name, kind == SymbolKind.FUNCTION);
           } else {
             symbol.setLazy(lazy);
           }
@@ -193,7 +212,7 @@ public final class SymbolTable {
         symbol.mergeUndefinedFlags(flags);
         describeImport(symbol, object, info);
         if (symbol.lazy() != null && (flags & SymbolFlags.BINDING_WEAK) == 0) {
-          extract(symbol.lazy());
+          extract(symbol.lazy(), object.name(), name, kind == SymbolKind.FUNCTION);
         }
       }
       return symbol;
@@ -301,14 +320,14 @@ public final class SymbolTable {
    * Records a reference from the command line ({@code -u}, the entry, {@code --export}): an archive member defining
    * it is read, as for an undefined reference from an object.
    */
-  public void reference(String name) {
+  public void reference(String name, String why) {
     Symbol symbol = globals.get(name);
     if (symbol != null && symbol.lazy() != null && (symbol.kind() == null || symbol.isUndefined())) {
       LazyMember lazy = symbol.lazy();
       if (symbol.kind() == null) {
         globals.remove(name);
       }
-      extract(lazy);
+      extract(lazy, why, name, true);
     }
   }
 

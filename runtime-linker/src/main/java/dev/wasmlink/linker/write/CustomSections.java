@@ -15,8 +15,12 @@ import java.util.Set;
  * between them (DWARF's cross-section references) can be computed before anything is patched.
  */
 final class CustomSections {
-  /** Sections the linker reads and rewrites itself, never copied through. */
-  private static final Set<String> CONSUMED = Set.of("linking", "name", "producers", "target_features", "dylink.0");
+  /**
+   * Sections the linker reads and rewrites itself, and the LLVM bitcode rustc embeds in its objects
+   * ({@code .llvmbc}, {@code .llvmcmd}), which wasm-ld drops too: never copied through.
+   */
+  private static final Set<String> CONSUMED =
+      Set.of("linking", "name", "producers", "target_features", "dylink.0", ".llvmbc", ".llvmcmd");
 
   /** One object's part of an output custom section. */
   record Piece(InputObject object, SectionHeader section, int outputOffset) {}

@@ -91,8 +91,13 @@ public final class ModuleWriter {
     byte[] code = codePayload();
     section(out, 1, payload -> TypeSectionEncoder.encode(
         new dev.wasmlink.spec.format.TypeSection(new ArrayList<TypeEntry>(layout.types().types())), payload));
-    section(out, 2, payload -> ImportSectionEncoder.encode(new ImportSection(imports()), payload));
-    section(out, 3, payload -> FunctionSectionEncoder.encode(new FunctionSection(functionTypes()), payload));
+    List<Import> imports = imports();
+    if (!imports.isEmpty()) {
+      section(out, 2, payload -> ImportSectionEncoder.encode(new ImportSection(imports), payload));
+    }
+    if (!layout.functions().isEmpty()) {
+      section(out, 3, payload -> FunctionSectionEncoder.encode(new FunctionSection(functionTypes()), payload));
+    }
     if (contents.tablePresent()) {
       long size = layout.tableBase() + layout.tableEntries().size();
       section(out, 4, payload -> TableSectionEncoder.encode(
@@ -101,14 +106,20 @@ public final class ModuleWriter {
     if (!contents.importMemory()) {
       section(out, 5, payload -> MemorySectionEncoder.encode(new MemorySection(List.of(memoryLimits())), payload));
     }
-    section(out, 6, payload -> GlobalSectionEncoder.encode(new GlobalSection(globals()), payload));
-    section(out, 7, payload -> ExportSectionEncoder.encode(new ExportSection(exports()), payload));
+    if (!layout.globals().isEmpty()) {
+      section(out, 6, payload -> GlobalSectionEncoder.encode(new GlobalSection(globals()), payload));
+    }
+    if (!contents.exports().isEmpty()) {
+      section(out, 7, payload -> ExportSectionEncoder.encode(new ExportSection(exports()), payload));
+    }
     if (!layout.tableEntries().isEmpty()) {
       section(out, 9, payload -> ElementSectionEncoder.encode(new ElementSection(List.of(elements())), payload));
     }
-    out.writeU8(CodeSectionDecoder.ID);
-    out.writeUleb32(code.length);
-    out.writeBytes(code, 0, code.length);
+    if (!layout.functions().isEmpty()) {
+      out.writeU8(CodeSectionDecoder.ID);
+      out.writeUleb32(code.length);
+      out.writeBytes(code, 0, code.length);
+    }
     byte[] data = dataPayload();
     if (data != null) {
       out.writeU8(DataSectionDecoder.ID);
