@@ -16,26 +16,19 @@ import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.ModuleWriter;
+import dev.wasmlink.linker.write.OutputFile;
 import dev.wasmlink.spec.format.ConstExpr;
 import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.LinkingSubsection;
-import dev.wasmlink.spec.format.ProducersSection;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.format.SymbolInfo;
-import dev.wasmlink.spec.format.TargetFeaturesSection;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationRule;
 import dev.wasmlink.spec.reloc.RelocationTarget;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -95,8 +88,9 @@ public final class Linker {
     reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
     byte[] module = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.importMemory(), settings.stripAll(), settings.stripDebug(),
-        targetFeatures(), producers())).write();
-    writeAtomically(settings.output(), module);
+        MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics),
+        MetadataSections.producers(symbols.objects()))).write();
+    OutputFile.writeAtomically(settings.output(), module);
     reporter.writeWhyExtract();
     return diagnostics;
   }
@@ -574,91 +568,5 @@ public final class Linker {
 
   private boolean isTablePresent() {
     return !layout.tableEntries().isEmpty() || indirectTable.isLive() || settings.exportTable();
-  }
-
-  /** The features every object uses, checked against what any object disallows, as wasm-ld does. */
-  private TargetFeaturesSection targetFeatures() {
-    Map<String, String> used = new LinkedHashMap<>();
-    Map<String, String> disallowed = new LinkedHashMap<>();
-    for (InputObject object : symbols.objects()) {
-      for (TargetFeaturesSection.Feature feature : object.targetFeatures()) {
-        if (feature.prefix() == '-') {
-          disallowed.putIfAbsent(feature.name(), object.name());
-        } else {
-          used.putIfAbsent(feature.name(), object.name());
-        }
-      }
-    }
-    if (settings.sharedMemory()) {
-      String unthreaded = disallowed.get("shared-mem");
-      if (unthreaded != null) {
-        diagnostics.error("--shared-memory is disallowed by " + unthreaded
-            + " because it was not compiled with 'atomics' or 'bulk-memory' features.");
-      }
-      for (String required : List.of("atomics", "bulk-memory")) {
-        if (!used.containsKey(required)) {
-          diagnostics.error("'" + required + "' feature must be used in order to use shared memory");
-        }
-      }
-      diagnostics.stopIfErrors();
-      diagnostics.error("--shared-memory is not supported by this version of wasmlink yet");
-      diagnostics.stopIfErrors();
-    }
-    if (settings.checkFeatures()) {
-      used.forEach((feature, user) -> {
-        if (disallowed.containsKey(feature)) {
-          diagnostics.error("Target feature '" + feature + "' used in " + user + " is disallowed by "
-              + disallowed.get(feature) + ". Use --no-check-features to suppress.");
-        }
-      });
-      diagnostics.stopIfErrors();
-    }
-    List<TargetFeaturesSection.Feature> features = new ArrayList<>();
-    used.keySet().stream().sorted().forEach(name -> features.add(new TargetFeaturesSection.Feature('+', name)));
-    return features.isEmpty() ? null : new TargetFeaturesSection(features);
-  }
-
-  /** Every object's producers: each tool once per field (its first version met), in the order met. */
-  private ProducersSection producers() {
-    Map<String, Map<String, ProducersSection.Value>> fields = new LinkedHashMap<>();
-    for (InputObject object : symbols.objects()) {
-      for (ProducersSection.Field field : object.producers()) {
-        Map<String, ProducersSection.Value> values = fields.computeIfAbsent(field.name(), n -> new LinkedHashMap<>());
-        field.values().forEach(value -> values.putIfAbsent(value.name(), value));
-      }
-    }
-    List<ProducersSection.Field> merged = new ArrayList<>();
-    fields.forEach((name, values) -> merged.add(new ProducersSection.Field(name, new ArrayList<>(values.values()))));
-    return new ProducersSection(merged);
-  }
-
-  /** A module is a program: rwxr-xr-x, as wasm-ld leaves it (a temporary file starts as rw-------). */
-  private static void makeExecutable(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: its default permissions stand.
-    }
-  }
-
-  /** Writes to a temporary file beside the output, then moves it into place: no half-written module is ever seen. */
-  private static void writeAtomically(Path output, byte[] module) {
-    Path directory = output.toAbsolutePath().getParent();
-    try {
-      Path temporary = Files.createTempFile(directory, output.getFileName().toString(), ".tmp");
-      try {
-        Files.write(temporary, module);
-        makeExecutable(temporary);
-        try {
-          Files.move(temporary, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
-    } catch (IOException e) {
-      throw new dev.wasmlink.linker.input.InputException("cannot open output file " + output + ": " + e.getMessage());
-    }
   }
 }

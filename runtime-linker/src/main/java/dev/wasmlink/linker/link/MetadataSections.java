@@ -1,0 +1,74 @@
+package dev.wasmlink.linker.link;
+
+import dev.wasmlink.linker.symbols.InputObject;
+import dev.wasmlink.spec.format.ProducersSection;
+import dev.wasmlink.spec.format.TargetFeaturesSection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The custom sections the output gets by merging every object's: {@code target_features}, checked as wasm-ld checks
+ * it, and {@code producers}.
+ */
+final class MetadataSections {
+  private MetadataSections() {}
+
+  /** The features every object uses, checked against what any object disallows, as wasm-ld does. */
+  static TargetFeaturesSection targetFeatures(
+      List<InputObject> objects, LinkSettings settings, Diagnostics diagnostics) {
+    Map<String, String> used = new LinkedHashMap<>();
+    Map<String, String> disallowed = new LinkedHashMap<>();
+    for (InputObject object : objects) {
+      for (TargetFeaturesSection.Feature feature : object.targetFeatures()) {
+        if (feature.prefix() == '-') {
+          disallowed.putIfAbsent(feature.name(), object.name());
+        } else {
+          used.putIfAbsent(feature.name(), object.name());
+        }
+      }
+    }
+    if (settings.sharedMemory()) {
+      String unthreaded = disallowed.get("shared-mem");
+      if (unthreaded != null) {
+        diagnostics.error("--shared-memory is disallowed by " + unthreaded
+            + " because it was not compiled with 'atomics' or 'bulk-memory' features.");
+      }
+      for (String required : List.of("atomics", "bulk-memory")) {
+        if (!used.containsKey(required)) {
+          diagnostics.error("'" + required + "' feature must be used in order to use shared memory");
+        }
+      }
+      diagnostics.stopIfErrors();
+      diagnostics.error("--shared-memory is not supported by this version of wasmlink yet");
+      diagnostics.stopIfErrors();
+    }
+    if (settings.checkFeatures()) {
+      used.forEach((feature, user) -> {
+        if (disallowed.containsKey(feature)) {
+          diagnostics.error("Target feature '" + feature + "' used in " + user + " is disallowed by "
+              + disallowed.get(feature) + ". Use --no-check-features to suppress.");
+        }
+      });
+      diagnostics.stopIfErrors();
+    }
+    List<TargetFeaturesSection.Feature> features = new ArrayList<>();
+    used.keySet().stream().sorted().forEach(name -> features.add(new TargetFeaturesSection.Feature('+', name)));
+    return features.isEmpty() ? null : new TargetFeaturesSection(features);
+  }
+
+  /** Every object's producers: each tool once per field (its first version met), in the order met. */
+  static ProducersSection producers(List<InputObject> objects) {
+    Map<String, Map<String, ProducersSection.Value>> fields = new LinkedHashMap<>();
+    for (InputObject object : objects) {
+      for (ProducersSection.Field field : object.producers()) {
+        Map<String, ProducersSection.Value> values = fields.computeIfAbsent(field.name(), n -> new LinkedHashMap<>());
+        field.values().forEach(value -> values.putIfAbsent(value.name(), value));
+      }
+    }
+    List<ProducersSection.Field> merged = new ArrayList<>();
+    fields.forEach((name, values) -> merged.add(new ProducersSection.Field(name, new ArrayList<>(values.values()))));
+    return new ProducersSection(merged);
+  }
+}
