@@ -116,7 +116,7 @@ public final class Linker {
       if (ArchiveReader.isArchive(bytes)) {
         Archive archive = ArchiveReader.read(bytes, name);
         if (input.wholeArchive()) {
-          symbols.addWholeArchive(archive);
+          directObjects.addAll(symbols.addWholeArchive(archive));
         } else {
           symbols.addArchive(archive);
         }
@@ -346,6 +346,8 @@ public final class Linker {
       RelocationKind kind = registry.byCode(entry.type()).kind();
       if (kind.target() == RelocationTarget.TYPE) {
         layout.types().register(object.types().get(entry.index()));
+        // call_indirect: objects from before reference types name no table, yet need table 0.
+        usesIndirectCalls = true;
         continue;
       }
       Symbol symbol = object.symbol(entry.index());
@@ -566,7 +568,9 @@ public final class Linker {
     }
   }
 
+  private boolean usesIndirectCalls;
+
   private boolean isTablePresent() {
-    return !layout.tableEntries().isEmpty() || indirectTable.isLive() || settings.exportTable();
+    return !layout.tableEntries().isEmpty() || indirectTable.isLive() || settings.exportTable() || usesIndirectCalls;
   }
 }

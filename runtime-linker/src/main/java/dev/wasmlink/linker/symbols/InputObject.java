@@ -16,8 +16,11 @@ import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.TargetFeaturesSection;
 import dev.wasmlink.spec.format.TypeEntry;
+import dev.wasmlink.spec.reloc.RelocationRegistry;
+import dev.wasmlink.spec.reloc.RelocationRule;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -248,6 +251,24 @@ public final class InputObject {
   public int symbolCount() {
     return symbols.length;
   }
+
+  /** Whether some function of this object calls symbol {@code index} directly (a function-index relocation). */
+  public boolean callsDirectly(int index) {
+    if (directlyCalled == null) {
+      directlyCalled = new BitSet();
+      RelocationRegistry registry = RelocationRegistry.standard();
+      for (List<RelocationEntry> relocations : functionRelocations.values()) {
+        for (RelocationEntry entry : relocations) {
+          if (registry.byCode(entry.type()).kind().rule() == RelocationRule.FUNCTION_INDEX) {
+            directlyCalled.set(entry.index());
+          }
+        }
+      }
+    }
+    return directlyCalled.get(index);
+  }
+
+  private BitSet directlyCalled;
 
   /** Signatures this object expects of functions that are defined with another one. */
   private final Map<Symbol, TypeEntry.FunctionType> expectedSignatures = new IdentityHashMap<>();

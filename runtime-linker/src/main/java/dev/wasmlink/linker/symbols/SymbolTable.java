@@ -12,6 +12,8 @@ import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.TypeEntry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,8 @@ public final class SymbolTable {
   private final Map<String, Symbol> globals = new LinkedHashMap<>();
   private final List<InputObject> objects = new ArrayList<>();
   private final Set<String> comdatsSeen = new HashSet<>();
-  private final Set<Object> extracted = new HashSet<>();
+  /** Members and lazy objects already read, by identity: a member's own equality would hash all its bytes. */
+  private final Set<Object> extracted = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Diagnostics diagnostics;
   private final ResolutionListener listener;
 
@@ -84,13 +87,17 @@ public final class SymbolTable {
     }
   }
 
-  /** Adds every object member, as {@code --whole-archive} asks. */
-  public void addWholeArchive(Archive archive) {
+  /** Adds every object member, as {@code --whole-archive} asks; returns them, as objects given explicitly. */
+  public List<InputObject> addWholeArchive(Archive archive) {
+    List<InputObject> added = new ArrayList<>();
     for (ArchiveMember member : archive.members()) {
       if (!InputFiles.isRustMetadata(member) && extracted.add(member)) {
-        addObject(InputObject.of(InputFiles.readMember(archive, member)));
+        InputObject object = InputObject.of(InputFiles.readMember(archive, member));
+        addObject(object);
+        added.add(object);
       }
     }
+    return added;
   }
 
   /** An object between {@code --start-lib} and {@code --end-lib}: read only if one of its symbols is needed. */
@@ -306,7 +313,8 @@ public final class SymbolTable {
         }
         Symbol symbol = object.symbol(i);
         TypeEntry.FunctionType expected = object.functionImports().get(function.index()).signature();
-        if (symbol.function() != null && !expected.equals(symbol.function().type())) {
+        // Only a call needs the right signature; an address taken for a table slot does not (wasm-ld agrees).
+        if (symbol.function() != null && !expected.equals(symbol.function().type()) && object.callsDirectly(i)) {
           diagnostics.warning("function signature mismatch: " + symbol.name() + "\n>>> defined as "
               + Signatures.describe(expected) + " in " + object + "\n>>> defined as "
               + Signatures.describe(symbol.function().type()) + " in " + symbol.file());

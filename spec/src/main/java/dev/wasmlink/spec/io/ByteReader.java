@@ -124,6 +124,12 @@ public final class ByteReader {
   public String readName() {
     int start = position;
     int length = readLength("name");
+    if (isAscii(position, length)) {
+      // Nearly every name is ASCII, which is valid UTF-8 as it is: no decoder needed.
+      String name = new String(data, position, length, StandardCharsets.ISO_8859_1);
+      position += length;
+      return name;
+    }
     try {
       String name =
           StandardCharsets.UTF_8
@@ -137,6 +143,15 @@ public final class ByteReader {
     } catch (CharacterCodingException e) {
       throw errorAt(start, "name is not valid UTF-8");
     }
+  }
+
+  private boolean isAscii(int from, int length) {
+    for (int i = from; i < from + length; i++) {
+      if (data[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A byte length, then that many bytes, as a view. */

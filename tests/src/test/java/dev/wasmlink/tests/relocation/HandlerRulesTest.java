@@ -191,6 +191,10 @@ class HandlerRulesTest {
     return kindsWith(StandardKinds.Flag.NOT_TLS);
   }
 
+  static Stream<Expected> notTlsKindsInDebugInformation() {
+    return notTlsKinds().filter(kind -> kind.allowedIn().contains(PatchedSection.CUSTOM));
+  }
+
   static Stream<Expected> picOnlyKinds() {
     return kindsWith(StandardKinds.Flag.PIC_ONLY);
   }
@@ -578,6 +582,16 @@ class HandlerRulesTest {
     RelocationException e = assertRefused(Problem.TLS_SYMBOL_FORBIDDEN, kind, site, resolver);
     assertEquals("sym", e.symbol());
     assertTrue(e.getMessage().contains("cannot be used against TLS symbol `sym`"), e.getMessage());
+  }
+
+  /** DWARF describes a thread-local by its address: in a custom section the TLS ban does not apply. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notTlsKindsInDebugInformation")
+  void kindForbiddenAgainstTlsAcceptsATlsSymbolInDebugInformation(Expected kind) {
+    RelocationSite site = site(kind, PatchedSection.CUSTOM);
+    FakeResolver resolver = validResolver(kind).with(r -> r.tls = true);
+    RelocationHandler handler = RelocationRegistry.standard().byName(kind.name());
+    assertEquals(handler.value(site, validResolver(kind)), handler.value(site, resolver));
   }
 
   @ParameterizedTest(name = "{0}")
