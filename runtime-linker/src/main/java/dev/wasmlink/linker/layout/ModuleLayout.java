@@ -79,7 +79,7 @@ public final class ModuleLayout {
     this.memory = memory;
   }
 
-  /** Where a function's entry (its size, then its body) starts in the output code section's payload. */
+  /** Where a function's body (after its size) starts in the output code section's payload, as DWARF counts. */
   public Map<InputFunction, Integer> codeOffsets() {
     return codeOffsets;
   }

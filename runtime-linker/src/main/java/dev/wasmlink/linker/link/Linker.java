@@ -15,6 +15,7 @@ import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.write.ExportEntry;
+import dev.wasmlink.linker.write.LinkMap;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
 import dev.wasmlink.spec.format.ConstExpr;
@@ -86,11 +87,16 @@ public final class Linker {
     List<ExportEntry> exports = layOut(imports, stubs);
     diagnostics.stopIfErrors();
     reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
-    byte[] module = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
+    ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.importMemory(), settings.stripAll(), settings.stripDebug(),
         MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics),
-        MetadataSections.producers(symbols.objects()))).write();
+        MetadataSections.producers(symbols.objects()), settings.output().getFileName().toString()));
+    byte[] module = writer.write();
     OutputFile.writeAtomically(settings.output(), module);
+    if (settings.reports().mapFile() != null) {
+      reporter.writeOrPrint(settings.reports().mapFile(),
+          new LinkMap(layout, symbols.objects(), writer.placements()).render());
+    }
     reporter.writeWhyExtract();
     return diagnostics;
   }
@@ -545,7 +551,7 @@ public final class Linker {
     SymbolTable.setAddress(dataSymbols.get("__heap_end"), memory.heapEnd());
     SymbolTable.setAddress(dataSymbols.get("__data_end"), memory.dataEnd());
     SymbolTable.setAddress(dataSymbols.get("__global_base"), memory.dataStart());
-    SymbolTable.setAddress(dataSymbols.get("__dso_handle"), 0);
+    SymbolTable.setAddress(dataSymbols.get("__dso_handle"), memory.dataStart());
     layout.addressGlobals().forEach((symbol, global) -> global.setInitialValue(new ConstExpr.I32Const(
         symbol.kind() == SymbolKind.FUNCTION ? symbol.tableSlot() : (int) layout.addressOf(symbol))));
     for (OutputSegment segment : memory.segments()) {

@@ -5,10 +5,10 @@ import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.TypeEntry;
+import dev.wasmlink.spec.reloc.PatchedSection;
 import dev.wasmlink.spec.reloc.RelocationResolver;
 import dev.wasmlink.spec.reloc.RelocationSite;
 import dev.wasmlink.spec.reloc.SymbolFacts;
-import java.util.function.IntUnaryOperator;
 
 /**
  * Answers the generated relocation handlers for the relocations of one input object: its symbol indices mean its own
@@ -18,14 +18,20 @@ import java.util.function.IntUnaryOperator;
 public final class ObjectResolver implements RelocationResolver {
   private final InputObject object;
   private final ModuleLayout layout;
-  private final IntUnaryOperator sectionOffsets;
+  private final SectionOffsets sectionOffsets;
   private long locationBase;
 
+  /** Where a byte of one of the object's custom sections lands in the output section of the same name. */
+  @FunctionalInterface
+  public interface SectionOffsets {
+    long outputOffsetOf(int sectionIndex, long inputOffset);
+  }
+
   /**
-   * @param sectionOffsets for a section index of this object, where its contents start in the output section of the
-   *     same name (for DWARF's cross-section references)
+   * @param sectionOffsets where the bytes of this object's custom sections land (for DWARF's cross-section
+   *     references, which may point into merged strings)
    */
-  public ObjectResolver(InputObject object, ModuleLayout layout, IntUnaryOperator sectionOffsets) {
+  public ObjectResolver(InputObject object, ModuleLayout layout, SectionOffsets sectionOffsets) {
     this.object = object;
     this.layout = layout;
     this.sectionOffsets = sectionOffsets;
@@ -76,7 +82,13 @@ public final class ObjectResolver implements RelocationResolver {
    */
   @Override
   public long memoryAddress(RelocationSite site) {
-    return layout.addressOf(target(site), site.addend()) - site.addend();
+    Symbol symbol = target(site);
+    if (site.sectionKind() == PatchedSection.CUSTOM && symbol.segment() != null
+        && symbol.segment().outputName() == null) {
+      // Debug information about data the link dropped gets the tombstone, as for dropped functions.
+      return tombstone(site) - site.addend();
+    }
+    return layout.addressOf(symbol, site.addend()) - site.addend();
   }
 
   @Override
@@ -126,13 +138,15 @@ public final class ObjectResolver implements RelocationResolver {
   public long functionOffset(RelocationSite site) {
     Symbol symbol = target(site);
     Integer offset = symbol.function() == null ? null : layout.codeOffsets().get(symbol.function());
-    return offset == null ? tombstone(site) : offset;
+    // A dropped function gets the tombstone itself, whatever the addend: the handler adds the addend back.
+    return offset == null ? tombstone(site) - site.addend() : offset;
   }
 
+  /** As for memory addresses: where S + A landed, minus A, since the handler adds A back. */
   @Override
   public long sectionOffset(RelocationSite site) {
     Symbol symbol = target(site);
-    return sectionOffsets.applyAsInt(sectionIndexOf(symbol));
+    return sectionOffsets.outputOffsetOf(sectionIndexOf(symbol), site.addend()) - site.addend();
   }
 
   private int sectionIndexOf(Symbol symbol) {
@@ -145,11 +159,12 @@ public final class ObjectResolver implements RelocationResolver {
   }
 
   /**
-   * What a debug section says about a function the link dropped: -2 in {@code .debug_ranges} and
-   * {@code .debug_loc}, where 0 would end a list, and 0 elsewhere, as wasm-ld writes.
+   * What a debug section says about a function the link dropped, as wasm-ld 19 writes it: -2 in
+   * {@code .debug_ranges} and {@code .debug_loc} (where -1 means "base address selection"), -1 elsewhere (which
+   * DWARF readers know as dead code).
    */
   private static long tombstone(RelocationSite site) {
-    return site.section().equals(".debug_ranges") || site.section().equals(".debug_loc") ? -2 : 0;
+    return site.section().equals(".debug_ranges") || site.section().equals(".debug_loc") ? -2 : -1;
   }
 
 }

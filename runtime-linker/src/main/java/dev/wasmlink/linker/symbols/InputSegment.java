@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.symbols;
 
 import dev.wasmlink.linker.layout.MergedStrings;
+import dev.wasmlink.linker.layout.StringTable;
 import dev.wasmlink.spec.format.SegmentFlags;
 import dev.wasmlink.spec.io.ByteSlice;
 import java.util.ArrayList;
@@ -138,15 +139,8 @@ public final class InputSegment {
   public List<Piece> pieces() {
     if (pieces == null) {
       pieces = new ArrayList<>();
-      int start = 0;
-      while (start < bytes.length()) {
-        int end = start;
-        while (end < bytes.length() && bytes.get(end) != 0) {
-          end++;
-        }
-        int length = Math.min(end + 1, bytes.length()) - start;
-        pieces.add(new Piece(start, length));
-        start += length;
+      for (int[] piece : StringTable.split(bytes)) {
+        pieces.add(new Piece(piece[0], piece[1]));
       }
     }
     return pieces;

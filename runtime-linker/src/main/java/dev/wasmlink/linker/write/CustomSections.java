@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.write;
 
+import dev.wasmlink.linker.layout.StringTable;
 import dev.wasmlink.linker.object.SectionHeader;
 import dev.wasmlink.linker.symbols.InputObject;
 import java.util.ArrayList;
@@ -22,11 +23,15 @@ final class CustomSections {
   private static final Set<String> CONSUMED =
       Set.of("linking", "name", "producers", "target_features", "dylink.0", ".llvmbc", ".llvmcmd");
 
+  /** Custom sections of NUL-terminated strings that wasm-ld merges string by string, as it does string segments. */
+  private static final Set<String> MERGED = Set.of(".debug_str");
+
   /** One object's part of an output custom section. */
   record Piece(InputObject object, SectionHeader section, int outputOffset) {}
 
   private final Map<String, List<Piece>> byName = new LinkedHashMap<>();
   private final Map<InputObject, Map<Integer, Integer>> offsets = new HashMap<>();
+  private final Map<String, StringTable> merged = new HashMap<>();
 
   CustomSections(List<InputObject> objects, boolean stripDebug) {
     Map<String, Integer> sizes = new HashMap<>();
@@ -42,6 +47,43 @@ final class CustomSections {
         offsets.computeIfAbsent(object, o -> new HashMap<>()).put(section.index(), offset);
       }
     }
+    for (String name : MERGED) {
+      List<Piece> pieces = byName.get(name);
+      if (pieces != null) {
+        StringTable table = new StringTable(1);
+        for (Piece piece : pieces) {
+          for (int[] string : StringTable.split(piece.section().payload())) {
+            table.add(piece.section().payload().slice(string[0], string[1]));
+          }
+        }
+        table.finish();
+        merged.put(name, table);
+      }
+    }
+  }
+
+  /** The merged contents of a merged section ({@code .debug_str}), or {@code null} for a section copied piece by piece. */
+  byte[] mergedContents(String name) {
+    StringTable table = merged.get(name);
+    return table == null ? null : table.bytes();
+  }
+
+  /**
+   * Where byte {@code inputOffset} of section {@code index} of {@code object} lands in its output section: its
+   * piece's place plus the offset, or, in a merged section, where its string went.
+   */
+  long outputOffsetOf(InputObject object, int index, long inputOffset) {
+    SectionHeader header = object.object().sections().get(index);
+    StringTable table = merged.get(header.name());
+    if (table == null) {
+      return offsetOf(object, index) + inputOffset;
+    }
+    for (int[] string : StringTable.split(header.payload())) {
+      if (inputOffset >= string[0] && inputOffset < string[0] + string[1]) {
+        return table.offsetOf(header.payload().slice(string[0], string[1])) + inputOffset - string[0];
+      }
+    }
+    return inputOffset;
   }
 
   Map<String, List<Piece>> byName() {

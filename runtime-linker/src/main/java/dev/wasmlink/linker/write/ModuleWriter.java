@@ -69,7 +69,8 @@ public final class ModuleWriter {
       boolean stripAll,
       boolean stripDebug,
       TargetFeaturesSection targetFeatures,
-      ProducersSection producers) {}
+      ProducersSection producers,
+      String moduleName) {}
 
   private final Contents contents;
   private final ModuleLayout layout;
@@ -116,31 +117,54 @@ public final class ModuleWriter {
       section(out, 9, payload -> ElementSectionEncoder.encode(new ElementSection(List.of(elements())), payload));
     }
     if (!layout.functions().isEmpty()) {
-      out.writeU8(CodeSectionDecoder.ID);
-      out.writeUleb32(code.length);
-      out.writeBytes(code, 0, code.length);
+      preparedSection(out, CodeSectionDecoder.ID, code);
     }
     byte[] data = dataPayload();
     if (data != null) {
-      out.writeU8(DataSectionDecoder.ID);
-      out.writeUleb32(data.length);
-      out.writeBytes(data, 0, data.length);
+      preparedSection(out, DataSectionDecoder.ID, data);
     }
     writeCustomSections(out);
     return out.toByteArray();
   }
 
-  private static void section(ByteWriter out, int id, Consumer<ByteWriter> payload) {
+  private void section(ByteWriter out, int id, Consumer<ByteWriter> payload) {
+    int start = out.size();
     out.writeU8(id);
     out.writeSized(payload);
+    placements.section(SECTION_NAMES.get(id), start, out.size() - start, 0);
   }
 
-  private static void customSection(ByteWriter out, String name, Consumer<ByteWriter> payload) {
+  private void customSection(ByteWriter out, String name, Consumer<ByteWriter> payload) {
+    int start = out.size();
     out.writeU8(0);
     out.writeSized(inner -> {
       inner.writeName(name);
       payload.accept(inner);
     });
+    placements.section("CUSTOM(" + name + ")", start, out.size() - start, 0);
+  }
+
+  /** A section written whole from a payload built beforehand (code, data): records where its body starts. */
+  private void preparedSection(ByteWriter out, int id, byte[] payload) {
+    int start = out.size();
+    out.writeU8(id);
+    out.writeUleb32(payload.length);
+    int headerSize = out.size() - start;
+    out.writeBytes(payload, 0, payload.length);
+    placements.section(SECTION_NAMES.get(id), start, out.size() - start, headerSize);
+  }
+
+  private static final java.util.Map<Integer, String> SECTION_NAMES = java.util.Map.ofEntries(
+      java.util.Map.entry(1, "TYPE"), java.util.Map.entry(2, "IMPORT"), java.util.Map.entry(3, "FUNCTION"),
+      java.util.Map.entry(4, "TABLE"), java.util.Map.entry(5, "MEMORY"), java.util.Map.entry(6, "GLOBAL"),
+      java.util.Map.entry(7, "EXPORT"), java.util.Map.entry(8, "START"), java.util.Map.entry(9, "ELEM"),
+      java.util.Map.entry(10, "CODE"), java.util.Map.entry(11, "DATA"), java.util.Map.entry(12, "DATACOUNT"));
+
+  private final Placements placements = new Placements();
+
+  /** Where every section, function and data segment landed in the file, for the link map. */
+  public Placements placements() {
+    return placements;
   }
 
   private List<Import> imports() {
@@ -208,7 +232,7 @@ public final class ModuleWriter {
 
   private ObjectResolver resolver(InputObject object) {
     return resolvers.computeIfAbsent(object,
-        o -> new ObjectResolver(o, layout, index -> customs.offsetOf(o, index)));
+        o -> new ObjectResolver(o, layout, (index, offset) -> customs.outputOffsetOf(o, index, offset)));
   }
 
   /** Each function's size and body, bodies patched with their relocations; records where each function lands. */
@@ -216,7 +240,7 @@ public final class ModuleWriter {
     ByteWriter code = new ByteWriter(1 << 16);
     code.writeUleb32(layout.functions().size());
     for (InputFunction function : layout.functions()) {
-      layout.codeOffsets().put(function, code.size());
+      int entry = code.size();
       byte[] body;
       if (function.isSynthetic()) {
         body = FunctionBodies.synthesize(function);
@@ -227,7 +251,10 @@ public final class ModuleWriter {
             resolver(object), body, function.codeOffset(), 0);
       }
       code.writeUleb32(body.length);
+      // DWARF's function offsets point at the body, after its size.
+      layout.codeOffsets().put(function, code.size());
       code.writeBytes(body, 0, body.length);
+      placements.function(function, entry, code.size() - entry);
     }
     return code.toByteArray();
   }
@@ -258,11 +285,13 @@ public final class ModuleWriter {
         relocator.apply(input.file().relocations(input), input.file().name(), "DATA", PatchedSection.DATA,
             resolver, bytes, input.dataOffset(), (int) input.outputOffset());
       }
+      int entry = data.size();
       data.writeUleb32(0);
       data.writeU8(0x41);
       data.writeSleb32((int) segment.address());
       data.writeU8(0x0B);
       data.writeUleb32(bytes.length);
+      placements.segment(segment, entry, data.size());
       data.writeBytes(bytes, 0, bytes.length);
     }
     return data.toByteArray();
@@ -270,6 +299,11 @@ public final class ModuleWriter {
 
   private void writeCustomSections(ByteWriter out) {
     customs.byName().forEach((name, pieces) -> {
+      byte[] merged = customs.mergedContents(name);
+      if (merged != null) {
+        customSection(out, name, payload -> payload.writeBytes(merged, 0, merged.length));
+        return;
+      }
       int size = pieces.stream().mapToInt(piece -> piece.section().payload().length()).sum();
       byte[] bytes = new byte[size];
       for (CustomSections.Piece piece : pieces) {
@@ -293,7 +327,7 @@ public final class ModuleWriter {
     }
   }
 
-  /** Function names (imports by symbol name), global names and data segment names, for debuggers and traces. */
+  /** The module's name, function names (imports by symbol name), global and data segment names, for debuggers. */
   private NameSection names() {
     List<NameSection.Naming> functions = new ArrayList<>();
     for (Symbol symbol : layout.importedFunctions()) {
@@ -321,6 +355,8 @@ public final class ModuleWriter {
       }
     }
     List<NameSection.Subsection> subsections = new ArrayList<>();
+    // wasm-ld names the module after the output file.
+    subsections.add(new NameSection.ModuleName(contents.moduleName()));
     subsections.add(new NameSection.FunctionNames(functions));
     if (!globals.isEmpty()) {
       subsections.add(new NameSection.GlobalNames(globals));

@@ -1,0 +1,105 @@
+package dev.wasmlink.linker.layout;
+
+import dev.wasmlink.spec.io.ByteSlice;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * NUL-terminated strings stored once each, in the order LLVM's string table builder gives them (by characters read
+ * from the end, so a string that is the tail of another follows it) and a tail stored inside the string that ends
+ * with it. wasm-ld builds merged string segments and {@code .debug_str} this way; doing the same gives the same
+ * offsets.
+ */
+public final class StringTable {
+  private final long alignment;
+  private final Map<ByteSlice, Long> offsets = new LinkedHashMap<>();
+  private byte[] bytes;
+
+  public StringTable(long alignment) {
+    this.alignment = alignment;
+  }
+
+  public void add(ByteSlice string) {
+    offsets.putIfAbsent(string, -1L);
+  }
+
+  /** Orders the strings, shares tails and lays them out; no string can be added afterwards. */
+  public void finish() {
+    List<ByteSlice> strings = new ArrayList<>(offsets.keySet());
+    strings.sort(TAIL_FIRST);
+    ByteSlice previous = null;
+    long size = 0;
+    for (ByteSlice string : strings) {
+      if (previous != null && endsWith(previous, string) && (size - string.length()) % alignment == 0) {
+        offsets.put(string, size - string.length());
+        continue;
+      }
+      size = OutputSegment.alignUp(size, alignment);
+      offsets.put(string, size);
+      size += string.length();
+      previous = string;
+    }
+    bytes = new byte[(int) size];
+    for (ByteSlice string : strings) {
+      string.copyTo(bytes, (int) (long) offsets.get(string));
+    }
+  }
+
+  /** Where a string added before {@link #finish()} starts. */
+  public long offsetOf(ByteSlice string) {
+    return offsets.get(string);
+  }
+
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  /**
+   * LLVM's multikey order for tail merging: characters compared from the strings' ends, larger first, a string that
+   * runs out counting as smaller (so it comes after the longer string it may be the tail of).
+   */
+  private static final Comparator<ByteSlice> TAIL_FIRST = (a, b) -> {
+    for (int position = 0; ; position++) {
+      int x = position < a.length() ? a.get(a.length() - 1 - position) : -1;
+      int y = position < b.length() ? b.get(b.length() - 1 - position) : -1;
+      if (x != y) {
+        return Integer.compare(y, x);
+      }
+      if (x == -1) {
+        return 0;
+      }
+    }
+  };
+
+  private static boolean endsWith(ByteSlice whole, ByteSlice tail) {
+    if (tail.length() > whole.length()) {
+      return false;
+    }
+    int shift = whole.length() - tail.length();
+    for (int i = 0; i < tail.length(); i++) {
+      if (whole.get(shift + i) != tail.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Splits bytes into NUL-terminated strings (each with its NUL; a last one without is kept as it is). */
+  public static List<int[]> split(ByteSlice bytes) {
+    List<int[]> pieces = new ArrayList<>();
+    int start = 0;
+    while (start < bytes.length()) {
+      int end = start;
+      while (end < bytes.length() && bytes.get(end) != 0) {
+        end++;
+      }
+      int length = Math.min(end + 1, bytes.length()) - start;
+      pieces.add(new int[] {start, length});
+      start += length;
+    }
+    return pieces;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.wasmlink.tests.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wasmlink.tests.corpus.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * For these programs wasmlink's output is wasm-ld-19's, byte for byte: code, data, memory layout, debug sections
+ * (DWARF included, with wasm-ld's tombstones for dropped code and data), name section. The link map
+ * ({@code --print-map}) is the same text too. Two programs are left out for known differences: C++ names, which
+ * wasm-ld demangles in the name section ({@code comdat}), and the name wasm-ld gives {@code __main_argc_argv}
+ * ({@code argv}).
+ */
+class ByteIdenticalLinkTest {
+  private static final List<String> PROGRAMS =
+      List.of("printf", "qsort", "strings", "handlers", "ctors", "weak", "archive", "debug", "exit3");
+
+  @TestFactory
+  Stream<DynamicTest> outputIsWasmLd19sByteForByte() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String name : PROGRAMS) {
+      tests.add(DynamicTest.dynamicTest(name, () -> {
+        LinkHarness.Build build = LinkHarness.build(ProgramManifest.program(name));
+        // Same file name in two directories: wasm-ld names the module after its output file.
+        Path reference = link(Tools.require("wasm-ld-19", "lld-19").toString(), build, "reference", List.of());
+        Path ours = link(LinkHarness.ourLinker().toString(), build, "ours", List.of());
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(ours),
+            "wasmlink's output differs from wasm-ld-19's; compare them with wasm-objdump -x or cmp -l");
+      }));
+    }
+    for (String name : List.of("printf", "debug", "ctors")) {
+      tests.add(DynamicTest.dynamicTest(name + " --print-map", () -> {
+        LinkHarness.Build build = LinkHarness.build(ProgramManifest.program(name));
+        String reference = map(Tools.require("wasm-ld-19", "lld-19").toString(), build, "reference");
+        String ours = map(LinkHarness.ourLinker().toString(), build, "ours");
+        assertEquals(reference, ours);
+      }));
+    }
+    return tests.stream();
+  }
+
+  private static Path link(String linker, LinkHarness.Build build, String directory, List<String> extra)
+      throws IOException {
+    Path output = Files.createDirectories(build.directory().resolve(directory)).resolve("identical.wasm");
+    List<String> flags = new ArrayList<>(build.program().linkFlags(build.directory()));
+    flags.addAll(extra);
+    LinkHarness.Link link = LinkHarness.link(linker, LinkHarness.linkArguments(build.objects(), flags, output), output);
+    assertEquals(0, link.exitCode(), link.describe());
+    return output;
+  }
+
+  private static String map(String linker, LinkHarness.Build build, String directory) throws IOException {
+    Path output = Files.createDirectories(build.directory().resolve(directory)).resolve("mapped.wasm");
+    List<String> flags = new ArrayList<>(build.program().linkFlags(build.directory()));
+    flags.add("--print-map");
+    LinkHarness.Link link = LinkHarness.link(linker, LinkHarness.linkArguments(build.objects(), flags, output), output);
+    assertEquals(0, link.exitCode(), link.describe());
+    return link.stdout();
+  }
+}
