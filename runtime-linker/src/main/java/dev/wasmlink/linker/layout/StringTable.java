@@ -62,16 +62,19 @@ public final class StringTable {
    * runs out counting as smaller (so it comes after the longer string it may be the tail of).
    */
   private static final Comparator<ByteSlice> TAIL_FIRST = (a, b) -> {
-    for (int position = 0; ; position++) {
-      int x = position < a.length() ? a.get(a.length() - 1 - position) : -1;
-      int y = position < b.length() ? b.get(b.length() - 1 - position) : -1;
+    byte[] left = a.array();
+    byte[] right = b.array();
+    int i = a.start() + a.length() - 1;
+    int j = b.start() + b.length() - 1;
+    for (; i >= a.start() && j >= b.start(); i--, j--) {
+      int x = left[i] & 0xFF;
+      int y = right[j] & 0xFF;
       if (x != y) {
         return Integer.compare(y, x);
       }
-      if (x == -1) {
-        return 0;
-      }
     }
+    // One ran out: the shorter string (a tail of the other) comes after.
+    return Integer.compare(b.length(), a.length());
   };
 
   private static boolean endsWith(ByteSlice whole, ByteSlice tail) {

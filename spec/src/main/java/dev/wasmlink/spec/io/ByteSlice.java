@@ -13,6 +13,8 @@ public final class ByteSlice {
   private final byte[] array;
   private final int start;
   private final int length;
+  /** The content hash, computed once (0 until then): slices are keys of string tables that hash them often. */
+  private int hash;
 
   private ByteSlice(byte[] array, int start, int length) {
     if (start < 0 || length < 0 || start + length > array.length) {
@@ -90,11 +92,15 @@ public final class ByteSlice {
 
   @Override
   public int hashCode() {
-    int hash = 1;
-    for (int i = start; i < start + length; i++) {
-      hash = 31 * hash + array[i];
+    int h = hash;
+    if (h == 0) {
+      h = 1;
+      for (int i = start; i < start + length; i++) {
+        h = 31 * h + array[i];
+      }
+      hash = h;
     }
-    return hash;
+    return h;
   }
 
   @Override
