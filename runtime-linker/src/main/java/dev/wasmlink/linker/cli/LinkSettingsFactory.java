@@ -1,7 +1,9 @@
 package dev.wasmlink.linker.cli;
 
+import dev.wasmlink.linker.write.MemoryInterface;
 import dev.wasmlink.linker.input.InputException;
 import dev.wasmlink.linker.layout.MemorySettings;
+import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.link.LinkInput;
 import dev.wasmlink.linker.link.LinkReports;
 import dev.wasmlink.linker.link.LinkSettings;
@@ -44,8 +46,9 @@ final class LinkSettingsFactory {
         options.exportAll(),
         options.exportDynamic(),
         options.exportTable(),
-        options.exportMemory(),
-        options.importMemory(),
+        new MemoryInterface(options.importMemory(), options.memoryImportModule(), options.memoryImportName(),
+            options.exportMemory() ? options.memoryExportName() : null),
+        new TableSettings(options.tableBaseOrDefault(), options.growableTable(), options.importTable()),
         options.gcSections(),
         importUndefined,
         options.unresolvedSymbols() == UnresolvedSymbols.IGNORE_ALL,

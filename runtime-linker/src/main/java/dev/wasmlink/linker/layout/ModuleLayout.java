@@ -58,6 +58,10 @@ public final class ModuleLayout {
     return tableBase;
   }
 
+  public void setTableBase(long base) {
+    tableBase = base;
+  }
+
   /**
    * Immutable globals holding a data symbol's address or a function's table slot, for global-index relocations
    * against them (the GOT entries of position-independent code, resolved statically).

@@ -1,6 +1,8 @@
 package dev.wasmlink.linker.link;
 
+import dev.wasmlink.linker.write.MemoryInterface;
 import dev.wasmlink.linker.layout.MemorySettings;
+import dev.wasmlink.linker.layout.TableSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +30,8 @@ public record LinkSettings(
     boolean exportAll,
     boolean exportDynamic,
     boolean exportTable,
-    boolean exportMemory,
-    boolean importMemory,
+    MemoryInterface memoryInterface,
+    TableSettings table,
     boolean gcSections,
     boolean importUndefined,
     boolean ignoreUndefined,

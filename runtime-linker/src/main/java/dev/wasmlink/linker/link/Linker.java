@@ -73,6 +73,7 @@ public final class Linker {
 
   /** Links, writes the output, and returns the diagnostics (warnings only: errors throw). */
   public Diagnostics link() {
+    layout.setTableBase(settings.table().base());
     defineSyntheticSymbols();
     readInputs();
     symbols.checkSignatures();
@@ -88,8 +89,8 @@ public final class Linker {
     diagnostics.stopIfErrors();
     reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
-        isTablePresent(), settings.importMemory(), settings.stripAll(), settings.stripDebug(),
-        MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics),
+        isTablePresent(), settings.table(), settings.memoryInterface(), settings.stripAll(), settings.stripDebug(),
+        settings.stripAll() ? null : MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics),
         MetadataSections.producers(symbols.objects()), settings.output().getFileName().toString()));
     byte[] module = writer.write();
     OutputFile.writeAtomically(settings.output(), module);
@@ -506,13 +507,20 @@ public final class Linker {
         exported.add(symbol);
       }
     }
-    return new ArrayList<>(exported);
+    // Exports come in symbol-table order, as wasm-ld writes them, whatever asked for each.
+    List<Symbol> ordered = new ArrayList<>();
+    for (Symbol symbol : symbols.globals()) {
+      if (exported.contains(symbol)) {
+        ordered.add(symbol);
+      }
+    }
+    return ordered;
   }
 
   private List<ExportEntry> exports(List<Symbol> exported) {
     List<ExportEntry> exports = new ArrayList<>();
-    if (settings.exportMemory() && !settings.importMemory()) {
-      exports.add(new ExportEntry("memory", 2, 0));
+    if (settings.memoryInterface().exportName() != null) {
+      exports.add(new ExportEntry(settings.memoryInterface().exportName(), 2, 0));
     }
     if (settings.exportTable() && isTablePresent()) {
       exports.add(new ExportEntry("__indirect_function_table", 1, 0));
@@ -525,7 +533,7 @@ public final class Linker {
       } else if (symbol.kind() == SymbolKind.GLOBAL && symbol.global() != null) {
         exports.add(new ExportEntry(symbol.name(), 3, symbol.global().outputIndex()));
       } else if (symbol.kind() == SymbolKind.DATA) {
-        InputGlobal address = new InputGlobal(null, symbol.name(), new GlobalType(I32, 0),
+        InputGlobal address = new InputGlobal(null, null, new GlobalType(I32, 0),
             new ConstExpr.I32Const((int) layout.addressOf(symbol)));
         layout.globals().add(address);
         address.setOutputIndex(layout.importedGlobals().size() + layout.globals().size() - 1);

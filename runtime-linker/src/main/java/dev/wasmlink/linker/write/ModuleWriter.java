@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.write;
 
 import dev.wasmlink.linker.layout.MemoryLayout;
+import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.layout.MergedStrings;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
@@ -65,7 +66,8 @@ public final class ModuleWriter {
       List<InputObject> objects,
       List<ExportEntry> exports,
       boolean tablePresent,
-      boolean importMemory,
+      TableSettings table,
+      MemoryInterface memory,
       boolean stripAll,
       boolean stripDebug,
       TargetFeaturesSection targetFeatures,
@@ -99,12 +101,10 @@ public final class ModuleWriter {
     if (!layout.functions().isEmpty()) {
       section(out, 3, payload -> FunctionSectionEncoder.encode(new FunctionSection(functionTypes()), payload));
     }
-    if (contents.tablePresent()) {
-      long size = layout.tableBase() + layout.tableEntries().size();
-      section(out, 4, payload -> TableSectionEncoder.encode(
-          new TableSection(List.of(new TableType(FUNCREF, new Limits(Limits.HAS_MAXIMUM, size, size)))), payload));
+    if (contents.tablePresent() && !contents.table().imported()) {
+      section(out, 4, payload -> TableSectionEncoder.encode(new TableSection(List.of(tableType())), payload));
     }
-    if (!contents.importMemory()) {
+    if (!contents.memory().imported()) {
       section(out, 5, payload -> MemorySectionEncoder.encode(new MemorySection(List.of(memoryLimits())), payload));
     }
     if (!layout.globals().isEmpty()) {
@@ -167,10 +167,23 @@ public final class ModuleWriter {
     return placements;
   }
 
+  /** The indirect function table: one slot per entry after the base; fixed in size unless it may grow. */
+  private TableType tableType() {
+    long size = layout.tableBase() + layout.tableEntries().size();
+    Limits limits = contents.table().growable() ? new Limits(0, size, null) : new Limits(Limits.HAS_MAXIMUM, size, size);
+    return new TableType(FUNCREF, limits);
+  }
+
   private List<Import> imports() {
     List<Import> imports = new ArrayList<>();
-    if (contents.importMemory()) {
-      imports.add(new Import("env", "memory", new ImportDescriptor.MemoryImport(memoryLimits())));
+    if (contents.memory().imported()) {
+      imports.add(new Import(contents.memory().importModule(), contents.memory().importName(),
+          new ImportDescriptor.MemoryImport(memoryLimits())));
+    }
+    if (contents.tablePresent() && contents.table().imported()) {
+      // An imported table may be bigger than the link needs: only its minimum is said.
+      imports.add(new Import("env", "__indirect_function_table", new ImportDescriptor.TableImport(
+          new TableType(FUNCREF, new Limits(0, layout.tableBase() + layout.tableEntries().size(), null)))));
     }
     for (Symbol symbol : layout.importedFunctions()) {
       imports.add(new Import(moduleOf(symbol), fieldOf(symbol),
@@ -263,7 +276,7 @@ public final class ModuleWriter {
   private byte[] dataPayload() {
     List<OutputSegment> written = new ArrayList<>();
     for (OutputSegment segment : layout.memory().segments()) {
-      if (!segment.isBss() || contents.importMemory()) {
+      if (!segment.isBss() || contents.memory().imported()) {
         written.add(segment);
       }
     }
@@ -350,7 +363,7 @@ public final class ModuleWriter {
     List<NameSection.Naming> segments = new ArrayList<>();
     int index = 0;
     for (OutputSegment segment : layout.memory().segments()) {
-      if (!segment.isBss() || contents.importMemory()) {
+      if (!segment.isBss() || contents.memory().imported()) {
         segments.add(new NameSection.Naming(index++, segment.name()));
       }
     }

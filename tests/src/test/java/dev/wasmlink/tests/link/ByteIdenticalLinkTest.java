@@ -24,6 +24,15 @@ class ByteIdenticalLinkTest {
   private static final List<String> PROGRAMS =
       List.of("printf", "qsort", "strings", "handlers", "ctors", "weak", "archive", "debug", "exit3");
 
+  /** Command-line flags that shape the module, each of which must shape it exactly as in wasm-ld-19. */
+  private static final List<List<String>> FLAGS = List.of(
+      List.of("--table-base=10"), List.of("--growable-table"), List.of("--import-table"),
+      List.of("--import-memory"), List.of("--import-memory=mymod,mymem"), List.of("--export-memory=mem2"),
+      List.of("--export-dynamic"), List.of("--stack-first"), List.of("--global-base=4096"),
+      List.of("--initial-memory=262144"), List.of("--max-memory=1048576"), List.of("--export=__heap_base"),
+      List.of("--export=__data_end", "--export=qsort"), List.of("--export-if-defined=nothere", "--export-table"),
+      List.of("--strip-all"), List.of("--strip-debug"), List.of("-z", "stack-size=8192"));
+
   @TestFactory
   Stream<DynamicTest> outputIsWasmLd19sByteForByte() {
     List<DynamicTest> tests = new ArrayList<>();
@@ -35,6 +44,15 @@ class ByteIdenticalLinkTest {
         Path ours = link(LinkHarness.ourLinker().toString(), build, "ours", List.of());
         assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(ours),
             "wasmlink's output differs from wasm-ld-19's; compare them with wasm-objdump -x or cmp -l");
+      }));
+    }
+    for (List<String> flags : FLAGS) {
+      tests.add(DynamicTest.dynamicTest("qsort " + String.join(" ", flags), () -> {
+        LinkHarness.Build build = LinkHarness.build(ProgramManifest.program("qsort"));
+        Path reference = link(Tools.require("wasm-ld-19", "lld-19").toString(), build, "reference", flags);
+        Path ours = link(LinkHarness.ourLinker().toString(), build, "ours", flags);
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(ours),
+            "with " + flags + ", wasmlink's output differs from wasm-ld-19's");
       }));
     }
     for (String name : List.of("printf", "debug", "ctors")) {
