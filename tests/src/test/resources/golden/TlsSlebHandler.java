@@ -48,7 +48,7 @@ public final class TlsSlebHandler implements RelocationHandler {
     if (symbol.isUndefined()) {
       throw RelocationException.undefinedTlsSymbol(KIND, site, symbol);
     }
-    if (!symbol.isTls()) {
+    if (resolver.isMemoryShared() && !symbol.isTls()) {
       throw RelocationException.nonTlsSymbol(KIND, site, symbol);
     }
     return resolver.tlsOffset(site) + site.addend();

@@ -121,13 +121,16 @@ public final class RelocationHandlerGenerator {
       method.beginControlFlow("if (symbol.isUndefined())")
           .addStatement("throw $T.undefinedTlsSymbol(KIND, site, symbol)", EXCEPTION)
           .endControlFlow()
-          .beginControlFlow("if (!symbol.isTls())")
+          // Single-threaded, thread_local was lowered to plain memory, so any data symbol is in reach (wasm-ld).
+          .beginControlFlow("if (resolver.isMemoryShared() && !symbol.isTls())")
           .addStatement("throw $T.nonTlsSymbol(KIND, site, symbol)", EXCEPTION)
           .endControlFlow();
     }
     if (kind.forbiddenAgainstTls()) {
-      // Debug information may describe a thread-local by its address, as wasm-ld accepts; code and data may not.
-      method.beginControlFlow("if (symbol.isTls() && site.sectionKind() != $T.CUSTOM)", PATCHED_SECTION)
+      // With threads, an absolute address reaches only the main thread's copy. Single-threaded that copy is the
+      // only one; debug information may describe a thread-local by its address either way.
+      method.beginControlFlow(
+              "if (resolver.isMemoryShared() && symbol.isTls() && site.sectionKind() != $T.CUSTOM)", PATCHED_SECTION)
           .addStatement("throw $T.tlsSymbolForbidden(KIND, site, symbol)", EXCEPTION)
           .endControlFlow();
     }

@@ -36,7 +36,8 @@ final class LinkSettingsFactory {
     boolean importUndefined = options.allowUndefined() || options.importUndefined()
         || options.unresolvedSymbols() == UnresolvedSymbols.IMPORT_DYNAMIC;
     MemorySettings memory = new MemorySettings(options.globalBaseOrDefault(), options.stackSize(),
-        options.stackFirstEffective(), options.initialMemory(), options.maxMemory(), options.optimization() >= 1);
+        options.stackFirstEffective(), options.initialMemory(), options.maxMemory(), options.optimization() >= 1,
+        options.sharedMemory(), options.importMemory());
     return new LinkSettings(
         inputs,
         options.output(),

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Lays out linear memory as wasm-ld does: input segments merged into output segments by name ({@code .rodata.*} into
  * {@code .rodata}, and so on), output segments ordered TLS, read-only, data, others, bss, then the stack after the data
- * (or before it with {@code --stack-first}), then the heap.
+ * (or before it with {@code --stack-first}), then the heap. With shared memory, a 4-byte flag after the data tells
+ * threads whether {@code __wasm_init_memory} has run, and the memory gets a maximum (its initial size by default).
  */
 public final class MemoryLayout {
   public static final long PAGE_SIZE = 65536;
@@ -23,9 +24,11 @@ public final class MemoryLayout {
   private final long heapBase;
   private final long initialPages;
   private final Long maxPages;
+  private final Long initFlagAddress;
+  private final boolean shared;
 
   private MemoryLayout(List<OutputSegment> segments, long dataStart, long dataEnd, long stackPointer, long heapBase,
-      long initialPages, Long maxPages) {
+      long initialPages, Long maxPages, Long initFlagAddress, boolean shared) {
     this.segments = segments;
     this.dataStart = dataStart;
     this.dataEnd = dataEnd;
@@ -33,10 +36,17 @@ public final class MemoryLayout {
     this.heapBase = heapBase;
     this.initialPages = initialPages;
     this.maxPages = maxPages;
+    this.initFlagAddress = initFlagAddress;
+    this.shared = shared;
   }
 
-  /** Lays out the live segments, in input order. */
-  public static MemoryLayout compute(List<InputSegment> live, MemorySettings settings) {
+  /**
+   * Lays out the live segments, in input order.
+   *
+   * @param bulkMemory whether the output may use bulk memory instructions (an input uses the feature), so that
+   *     imported memory can be cleared with {@code memory.fill} instead of zeros in the file
+   */
+  public static MemoryLayout compute(List<InputSegment> live, MemorySettings settings, boolean bulkMemory) {
     Map<String, OutputSegment> byName = new LinkedHashMap<>();
     for (InputSegment segment : live) {
       byName.computeIfAbsent(outputName(segment), OutputSegment::new).add(segment);
@@ -52,10 +62,21 @@ public final class MemoryLayout {
       stackPointer = pointer;
     }
     long dataStart = pointer;
+    int written = 0;
+    boolean initializedAtStart = false;
     for (OutputSegment segment : segments) {
       pointer = OutputSegment.alignUp(pointer, segment.alignment());
       segment.setAddress(pointer);
       pointer += segment.size();
+      SegmentLoading loading = SegmentLoading.of(segment, settings, bulkMemory);
+      segment.setLoading(loading, loading.isWritten() ? written++ : -1);
+      initializedAtStart |= loading.isInitializedAtStart();
+    }
+    Long initFlagAddress = null;
+    if (settings.shared() && initializedAtStart) {
+      pointer = OutputSegment.alignUp(pointer, 4);
+      initFlagAddress = pointer;
+      pointer += 4;
     }
     long dataEnd = pointer;
     if (!settings.stackFirst()) {
@@ -66,8 +87,12 @@ public final class MemoryLayout {
     long needed = OutputSegment.alignUp(heapBase, PAGE_SIZE) / PAGE_SIZE;
     long initialPages = settings.initialMemory() != null ? settings.initialMemory() / PAGE_SIZE : needed;
     Long maxPages = settings.maxMemory() != null ? settings.maxMemory() / PAGE_SIZE : null;
+    if (maxPages == null && settings.shared()) {
+      // Shared memory must declare a maximum; without --max-memory, wasm-ld uses the initial size.
+      maxPages = initialPages;
+    }
     return new MemoryLayout(List.copyOf(segments), dataStart, dataEnd, stackPointer, heapBase, initialPages,
-        maxPages);
+        maxPages, initFlagAddress, settings.shared());
   }
 
   /** wasm-ld's output segment names: one TLS segment, and the usual prefixes merged. */
@@ -133,6 +158,34 @@ public final class MemoryLayout {
   /** {@code __heap_end}: the end of memory as declared. */
   public long heapEnd() {
     return (maxPages != null ? maxPages : initialPages) * PAGE_SIZE;
+  }
+
+  /** Whether threads share the memory ({@code --shared-memory}). */
+  public boolean isShared() {
+    return shared;
+  }
+
+  /**
+   * Where {@code __wasm_init_memory} keeps its once-only flag (0 not started, 1 running, 2 done), or {@code null}
+   * when memory is not shared or has nothing to initialize.
+   */
+  public Long initFlagAddress() {
+    return initFlagAddress;
+  }
+
+  /** Whether any segment is copied or cleared by {@code __wasm_init_memory}, which then must exist. */
+  public boolean needsInitialization() {
+    return segments.stream().anyMatch(segment -> segment.loading().isInitializedAtStart());
+  }
+
+  /** The segments the data section holds, in their index order. */
+  public List<OutputSegment> writtenSegments() {
+    return segments.stream().filter(segment -> segment.loading().isWritten()).toList();
+  }
+
+  /** The one thread-local segment, {@code .tdata}, or {@code null} when no live data is thread-local. */
+  public OutputSegment tlsSegment() {
+    return segment(".tdata");
   }
 
   /** The output segment called {@code name}, or {@code null}. */

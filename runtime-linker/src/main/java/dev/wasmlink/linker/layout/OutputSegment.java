@@ -13,6 +13,8 @@ public final class OutputSegment {
   private long alignment = 1;
   private long size;
   private long address;
+  private SegmentLoading loading = SegmentLoading.ACTIVE;
+  private int dataIndex = -1;
 
   OutputSegment(String name) {
     this.name = name;
@@ -69,6 +71,21 @@ public final class OutputSegment {
     this.address = address;
   }
 
+  void setLoading(SegmentLoading loading, int dataIndex) {
+    this.loading = loading;
+    this.dataIndex = dataIndex;
+  }
+
+  /** How its bytes reach memory: written active or passive, or cleared. */
+  public SegmentLoading loading() {
+    return loading;
+  }
+
+  /** Its index in the data section (what {@code memory.init} names), or -1 when it is not written. */
+  public int dataIndex() {
+    return dataIndex;
+  }
+
   public String name() {
     return name;
   }
@@ -78,6 +95,7 @@ public final class OutputSegment {
     return inputs;
   }
 
+  /** The largest alignment of its inputs, in bytes: {@code __tls_align} for the TLS segment. */
   public long alignment() {
     return alignment;
   }

@@ -14,6 +14,7 @@ import dev.wasmlink.linker.symbols.Liveness;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
+import dev.wasmlink.linker.threads.ThreadLocalSymbols;
 import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.LinkMap;
 import dev.wasmlink.linker.write.ModuleWriter;
@@ -24,6 +25,7 @@ import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.format.SymbolInfo;
+import dev.wasmlink.spec.format.TargetFeaturesSection;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
@@ -60,6 +62,7 @@ public final class Linker {
   private Symbol stackPointer;
   private Symbol indirectTable;
   private Symbol callCtors;
+  private ThreadLocalSymbols threadLocals;
   private final Map<String, Symbol> dataSymbols = new LinkedHashMap<>();
 
   /**
@@ -76,6 +79,10 @@ public final class Linker {
     layout.setTableBase(settings.table().base());
     defineSyntheticSymbols();
     readInputs();
+    defineOptionalDataSymbols();
+    if (!settings.sharedMemory()) {
+      threadLocals = ThreadLocalSymbols.defineOptional(symbols);
+    }
     symbols.checkSignatures();
     diagnostics.stopIfErrors();
     constructors = collectConstructors();
@@ -90,8 +97,9 @@ public final class Linker {
     reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.stripAll(), settings.stripDebug(),
-        settings.stripAll() ? null : MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics),
-        MetadataSections.producers(symbols.objects()), settings.output().getFileName().toString()));
+        settings.stripAll() ? null : targetFeatures,
+        MetadataSections.producers(symbols.objects()), settings.output().getFileName().toString(),
+        threadLocals.startFunction()));
     byte[] module = writer.write();
     OutputFile.writeAtomically(settings.output(), module);
     if (settings.reports().mapFile() != null) {
@@ -108,12 +116,28 @@ public final class Linker {
         new InputGlobal(null, "__stack_pointer", new GlobalType(I32, 1), new ConstExpr.I32Const(0)));
     indirectTable = symbols.defineSynthetic("__indirect_function_table", SymbolKind.TABLE);
     indirectTable.setOutputIndex(0);
-    for (String name : List.of("__heap_base", "__heap_end", "__data_end", "__global_base", "__dso_handle")) {
-      Symbol symbol = symbols.defineSynthetic(name, SymbolKind.DATA);
-      SymbolTable.setAddress(symbol, 0);
-      dataSymbols.put(name, symbol);
-    }
     callCtors = symbols.defineSynthetic("__wasm_call_ctors", SymbolKind.FUNCTION);
+    if (settings.sharedMemory()) {
+      threadLocals = ThreadLocalSymbols.defineShared(symbols);
+    }
+  }
+
+  /**
+   * The data symbols standing for places in memory, defined as wasm-ld does after reading the inputs, in its order,
+   * and only when an input refers to one or the command line exports it: so they take wasm-ld's place in the symbol
+   * table, and thus in the export section.
+   */
+  private void defineOptionalDataSymbols() {
+    for (String name : List.of("__dso_handle", "__data_end", "__global_base", "__heap_base", "__heap_end")) {
+      Symbol existing = symbols.find(name);
+      boolean wanted = existing != null ? existing.isUndefined()
+          : settings.exportAll() || settings.exports().contains(name);
+      if (wanted) {
+        Symbol symbol = symbols.defineSynthetic(name, SymbolKind.DATA);
+        SymbolTable.setAddress(symbol, 0);
+        dataSymbols.put(name, symbol);
+      }
+    }
   }
 
   private void readInputs() {
@@ -261,7 +285,13 @@ public final class Linker {
     return imports;
   }
 
+  private TargetFeaturesSection targetFeatures;
+
   private List<ExportEntry> layOut(List<Symbol> imports, List<InputFunction> stubs) {
+    targetFeatures = MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics);
+    MemoryLayout memory = MemoryLayout.compute(liveSegments(), settings.memory(),
+        MetadataSections.uses(targetFeatures, "bulk-memory"));
+    layout.setMemory(memory);
     for (Symbol symbol : imports) {
       if (symbol.kind() == SymbolKind.FUNCTION) {
         layout.importedFunctions().add(symbol);
@@ -272,6 +302,7 @@ public final class Linker {
     if (callCtors.function() != null && callCtors.isLive()) {
       layout.functions().add(callCtors.function());
     }
+    layout.functions().addAll(threadLocals.functions(memory));
     Set<Symbol> tableEntries = new LinkedHashSet<>();
     for (InputObject object : symbols.objects()) {
       for (InputFunction function : object.functions()) {
@@ -289,6 +320,7 @@ public final class Linker {
     layout.functions().addAll(stubs);
     layout.functions().addAll(signatureStubs());
     layout.globals().add(stackPointer.global());
+    layout.globals().addAll(threadLocals.globals());
     for (InputObject object : symbols.objects()) {
       for (InputGlobal global : object.globals()) {
         if (global.isLive()) {
@@ -525,7 +557,11 @@ public final class Linker {
     if (settings.exportTable() && isTablePresent()) {
       exports.add(new ExportEntry("__indirect_function_table", 1, 0));
     }
-    for (Symbol symbol : exported) {
+    // A command's export wrapper is a symbol wasm-ld adds after all others, so wrapped exports come last.
+    List<Symbol> ordered = new ArrayList<>();
+    exported.stream().filter(symbol -> !commandWrappers.containsKey(symbol)).forEach(ordered::add);
+    exported.stream().filter(commandWrappers::containsKey).forEach(ordered::add);
+    for (Symbol symbol : ordered) {
       if (symbol.kind() == SymbolKind.FUNCTION) {
         InputFunction wrapper = commandWrappers.get(symbol);
         int index = wrapper != null ? wrapper.outputIndex() : symbol.function().outputIndex();
@@ -543,7 +579,7 @@ public final class Linker {
     return exports;
   }
 
-  private void layOutMemory() {
+  private List<InputSegment> liveSegments() {
     List<InputSegment> live = new ArrayList<>();
     for (InputObject object : symbols.objects()) {
       for (InputSegment segment : object.segments()) {
@@ -552,14 +588,17 @@ public final class Linker {
         }
       }
     }
-    MemoryLayout memory = MemoryLayout.compute(live, settings.memory());
-    layout.setMemory(memory);
+    return live;
+  }
+
+  /** Gives the symbols that stand for places in memory their values, now that memory is laid out. */
+  private void layOutMemory() {
+    MemoryLayout memory = layout.memory();
+    threadLocals.setValues(memory);
     stackPointer.global().setInitialValue(new ConstExpr.I32Const((int) memory.stackPointer()));
-    SymbolTable.setAddress(dataSymbols.get("__heap_base"), memory.heapBase());
-    SymbolTable.setAddress(dataSymbols.get("__heap_end"), memory.heapEnd());
-    SymbolTable.setAddress(dataSymbols.get("__data_end"), memory.dataEnd());
-    SymbolTable.setAddress(dataSymbols.get("__global_base"), memory.dataStart());
-    SymbolTable.setAddress(dataSymbols.get("__dso_handle"), memory.dataStart());
+    Map<String, Long> addresses = Map.of("__heap_base", memory.heapBase(), "__heap_end", memory.heapEnd(),
+        "__data_end", memory.dataEnd(), "__global_base", memory.dataStart(), "__dso_handle", memory.dataStart());
+    dataSymbols.forEach((name, symbol) -> SymbolTable.setAddress(symbol, addresses.get(name)));
     layout.addressGlobals().forEach((symbol, global) -> global.setInitialValue(new ConstExpr.I32Const(
         symbol.kind() == SymbolKind.FUNCTION ? symbol.tableSlot() : (int) layout.addressOf(symbol))));
     for (OutputSegment segment : memory.segments()) {

@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.link;
 
 import dev.wasmlink.linker.symbols.InputObject;
+import dev.wasmlink.linker.symbols.InputSegment;
 import dev.wasmlink.spec.format.ProducersSection;
 import dev.wasmlink.spec.format.TargetFeaturesSection;
 import java.util.ArrayList;
@@ -40,10 +41,15 @@ final class MetadataSections {
           diagnostics.error("'" + required + "' feature must be used in order to use shared memory");
         }
       }
-      diagnostics.stopIfErrors();
-      diagnostics.error("--shared-memory is not supported by this version of wasmlink yet");
-      diagnostics.stopIfErrors();
     }
+    if (usesThreadLocalStorage(objects)) {
+      for (String required : List.of("atomics", "bulk-memory")) {
+        if (!used.containsKey(required)) {
+          diagnostics.error("'" + required + "' feature must be used in order to use thread-local storage");
+        }
+      }
+    }
+    diagnostics.stopIfErrors();
     if (settings.checkFeatures()) {
       used.forEach((feature, user) -> {
         if (disallowed.containsKey(feature)) {
@@ -56,6 +62,23 @@ final class MetadataSections {
     List<TargetFeaturesSection.Feature> features = new ArrayList<>();
     used.keySet().stream().sorted().forEach(name -> features.add(new TargetFeaturesSection.Feature('+', name)));
     return features.isEmpty() ? null : new TargetFeaturesSection(features);
+  }
+
+  /** Whether a live data segment of the link is thread-local. */
+  private static boolean usesThreadLocalStorage(List<InputObject> objects) {
+    for (InputObject object : objects) {
+      for (InputSegment segment : object.segments()) {
+        if (segment.isLive() && segment.isTls() && !object.isDiscarded(segment)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the output's features (as {@link #targetFeatures} computed them, possibly none) include {@code name}. */
+  static boolean uses(TargetFeaturesSection features, String name) {
+    return features != null && features.features().stream().anyMatch(feature -> feature.name().equals(name));
   }
 
   /** Every object's producers: each tool once per field (its first version met), in the order met. */

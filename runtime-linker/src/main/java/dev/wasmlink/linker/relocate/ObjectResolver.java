@@ -57,6 +57,11 @@ public final class ObjectResolver implements RelocationResolver {
   }
 
   @Override
+  public boolean isMemoryShared() {
+    return layout.memory().isShared();
+  }
+
+  @Override
   public long functionIndex(RelocationSite site) {
     Symbol symbol = target(site);
     TypeEntry.FunctionType expected = object.expectedSignature(symbol);
@@ -96,9 +101,14 @@ public final class ObjectResolver implements RelocationResolver {
     return 0;
   }
 
+  /**
+   * The symbol's address less that of the static {@code .tdata}: its offset in every thread's block. Single-threaded,
+   * {@code __tls_base} holds that static address (0 without TLS data), so the sum reaches any data symbol, thread-local
+   * or lowered to plain memory by an object built without threads.
+   */
   @Override
   public long tlsOffset(RelocationSite site) {
-    OutputSegment tls = layout.memory().segment(".tdata");
+    OutputSegment tls = layout.memory().tlsSegment();
     return layout.addressOf(target(site)) - (tls == null ? 0 : tls.address());
   }
 

@@ -3,6 +3,7 @@ package dev.wasmlink.linker.symbols;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.io.ByteSlice;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A function defined by an input object (or synthesized by the linker): its signature and its body, a view of the
@@ -18,6 +19,7 @@ public final class InputFunction {
   private String debugName;
   private final List<Call> calls;
   private final boolean traps;
+  private final Supplier<byte[]> generatedBody;
   private boolean live;
   private int outputIndex = -1;
 
@@ -32,12 +34,14 @@ public final class InputFunction {
     this.debugName = debugName;
     this.calls = List.of();
     this.traps = false;
+    this.generatedBody = null;
   }
 
   /** One call of a synthetic function; a forwarding call passes the synthetic function's own parameters on. */
   public record Call(Symbol target, boolean forwardParameters) {}
 
-  private InputFunction(String debugName, TypeEntry.FunctionType type, List<Call> calls, boolean traps) {
+  private InputFunction(
+      String debugName, TypeEntry.FunctionType type, List<Call> calls, boolean traps, Supplier<byte[]> generatedBody) {
     this.file = null;
     this.definedIndex = -1;
     this.type = type;
@@ -46,6 +50,7 @@ public final class InputFunction {
     this.debugName = debugName;
     this.calls = List.copyOf(calls);
     this.traps = traps;
+    this.generatedBody = generatedBody;
   }
 
   /**
@@ -53,12 +58,27 @@ public final class InputFunction {
    * wrappers). What a non-forwarding call returns is dropped; what a forwarding call returns is returned.
    */
   public static InputFunction calling(String name, TypeEntry.FunctionType type, List<Call> calls) {
-    return new InputFunction(name, type, calls, false);
+    return new InputFunction(name, type, calls, false, null);
   }
 
   /** A function that traps: what a call to an undefined weak function reaches. */
   public static InputFunction trap(String name, TypeEntry.FunctionType type) {
-    return new InputFunction(name, type, List.of(), true);
+    return new InputFunction(name, type, List.of(), true, null);
+  }
+
+  /**
+   * A function whose body (locals, instructions, {@code end}) the linker writes once the layout is final, such as
+   * {@code __wasm_init_memory}, whose instructions hold segment addresses and indices.
+   */
+  public static InputFunction generated(String name, TypeEntry.FunctionType type, Supplier<byte[]> body) {
+    InputFunction function = new InputFunction(name, type, List.of(), false, body);
+    function.nameIfUnnamed(name);
+    return function;
+  }
+
+  /** For a generated function, its body as written once the layout is final; {@code null} otherwise. */
+  public byte[] generateBody() {
+    return generatedBody == null ? null : generatedBody.get();
   }
 
   public boolean isSynthetic() {

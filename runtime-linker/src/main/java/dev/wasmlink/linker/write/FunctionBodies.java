@@ -13,8 +13,12 @@ final class FunctionBodies {
 
   private FunctionBodies() {}
 
-  /** No locals, then the calls (or a trap), then {@code end}. */
+  /** A generated body as its generator writes it; otherwise no locals, then the calls (or a trap), then {@code end}. */
   static byte[] synthesize(InputFunction function) {
+    byte[] generated = function.generateBody();
+    if (generated != null) {
+      return generated;
+    }
     ByteWriter body = new ByteWriter();
     body.writeUleb32(0);
     if (function.traps()) {

@@ -5,6 +5,7 @@ import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.layout.MergedStrings;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
+import dev.wasmlink.linker.layout.SegmentLoading;
 import dev.wasmlink.linker.relocate.ObjectResolver;
 import dev.wasmlink.linker.relocate.Relocator;
 import dev.wasmlink.linker.symbols.InputFunction;
@@ -59,6 +60,10 @@ import java.util.function.Consumer;
  */
 public final class ModuleWriter {
   private static final int FUNCREF = 0x70;
+  private static final int ACTIVE_SEGMENT_IN_MEMORY_0 = 0;
+  private static final int PASSIVE_SEGMENT = 1;
+  private static final int I32_CONST = 0x41;
+  private static final int END = 0x0B;
 
   /** What the writer needs beyond the layout. */
   public record Contents(
@@ -72,7 +77,8 @@ public final class ModuleWriter {
       boolean stripDebug,
       TargetFeaturesSection targetFeatures,
       ProducersSection producers,
-      String moduleName) {}
+      String moduleName,
+      InputFunction startFunction) {}
 
   private final Contents contents;
   private final ModuleLayout layout;
@@ -113,8 +119,16 @@ public final class ModuleWriter {
     if (!contents.exports().isEmpty()) {
       section(out, 7, payload -> ExportSectionEncoder.encode(new ExportSection(exports()), payload));
     }
+    if (contents.startFunction() != null) {
+      section(out, 8, payload -> payload.writeUleb32(contents.startFunction().outputIndex()));
+    }
     if (!layout.tableEntries().isEmpty()) {
       section(out, 9, payload -> ElementSectionEncoder.encode(new ElementSection(List.of(elements())), payload));
+    }
+    int writtenSegments = layout.memory().writtenSegments().size();
+    if (layout.memory().isShared() && writtenSegments > 0) {
+      // memory.init and data.drop name segments, which a validator can only check once it knows how many exist.
+      section(out, 12, payload -> payload.writeUleb32(writtenSegments));
     }
     if (!layout.functions().isEmpty()) {
       preparedSection(out, CodeSectionDecoder.ID, code);
@@ -214,9 +228,10 @@ public final class ModuleWriter {
 
   private Limits memoryLimits() {
     MemoryLayout memory = layout.memory();
+    int shared = memory.isShared() ? Limits.SHARED : 0;
     return memory.maxPages() == null
-        ? new Limits(0, memory.initialPages(), null)
-        : new Limits(Limits.HAS_MAXIMUM, memory.initialPages(), memory.maxPages());
+        ? new Limits(shared, memory.initialPages(), null)
+        : new Limits(Limits.HAS_MAXIMUM | shared, memory.initialPages(), memory.maxPages());
   }
 
   private List<Global> globals() {
@@ -272,14 +287,12 @@ public final class ModuleWriter {
     return code.toByteArray();
   }
 
-  /** One active segment per output segment that has bytes to write; {@code null} when there are none. */
+  /**
+   * One segment per output segment with bytes to write, active (at its address) or passive (copied by
+   * {@code __wasm_init_memory}); {@code null} when there are none.
+   */
   private byte[] dataPayload() {
-    List<OutputSegment> written = new ArrayList<>();
-    for (OutputSegment segment : layout.memory().segments()) {
-      if (!segment.isBss() || contents.memory().imported()) {
-        written.add(segment);
-      }
-    }
+    List<OutputSegment> written = layout.memory().writtenSegments();
     if (written.isEmpty()) {
       return null;
     }
@@ -299,10 +312,14 @@ public final class ModuleWriter {
             resolver, bytes, input.dataOffset(), (int) input.outputOffset());
       }
       int entry = data.size();
-      data.writeUleb32(0);
-      data.writeU8(0x41);
-      data.writeSleb32((int) segment.address());
-      data.writeU8(0x0B);
+      if (segment.loading() == SegmentLoading.PASSIVE) {
+        data.writeUleb32(PASSIVE_SEGMENT);
+      } else {
+        data.writeUleb32(ACTIVE_SEGMENT_IN_MEMORY_0);
+        data.writeU8(I32_CONST);
+        data.writeSleb32((int) segment.address());
+        data.writeU8(END);
+      }
       data.writeUleb32(bytes.length);
       placements.segment(segment, entry, data.size());
       data.writeBytes(bytes, 0, bytes.length);
@@ -361,11 +378,8 @@ public final class ModuleWriter {
       }
     }
     List<NameSection.Naming> segments = new ArrayList<>();
-    int index = 0;
-    for (OutputSegment segment : layout.memory().segments()) {
-      if (!segment.isBss() || contents.memory().imported()) {
-        segments.add(new NameSection.Naming(index++, segment.name()));
-      }
+    for (OutputSegment segment : layout.memory().writtenSegments()) {
+      segments.add(new NameSection.Naming(segment.dataIndex(), segment.name()));
     }
     List<NameSection.Subsection> subsections = new ArrayList<>();
     // wasm-ld names the module after the output file.

@@ -34,13 +34,19 @@ public @interface Relocation {
   /** How the value written into the field is computed. */
   RelocationRule rule();
 
-  /** Only against thread-local symbols (the value is an offset from {@code __tls_base}). */
+  /**
+   * Only against thread-local symbols (the value is an offset from {@code __tls_base}) when memory is shared; a
+   * single-threaded link lowers thread-locals to plain memory and accepts any defined data symbol.
+   */
   boolean tlsOnly() default false;
 
   /** Only in position-independent links, where {@code __memory_base} and {@code __table_base} exist. */
   boolean picOnly() default false;
 
-  /** Never against thread-local symbols (an absolute address of a TLS variable means nothing). */
+  /**
+   * Never against thread-local symbols in code or data when memory is shared (an absolute address reaches only the
+   * main thread's copy); debug sections and single-threaded links may use it.
+   */
   boolean forbiddenAgainstTls() default false;
 
   /** The sections whose bytes this kind may patch. */

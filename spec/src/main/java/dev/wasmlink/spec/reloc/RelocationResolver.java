@@ -12,6 +12,12 @@ public interface RelocationResolver {
   /** Whether the output is position-independent, so {@code __memory_base} and {@code __table_base} exist. */
   boolean isPositionIndependent();
 
+  /**
+   * Whether threads share the output's memory ({@code --shared-memory}): only then must TLS relocations meet
+   * thread-local symbols and absolute addresses avoid them.
+   */
+  boolean isMemoryShared();
+
   /** The function's index in the output. */
   long functionIndex(RelocationSite site);
 

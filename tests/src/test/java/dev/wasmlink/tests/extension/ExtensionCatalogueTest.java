@@ -351,6 +351,11 @@ class ExtensionCatalogueTest {
     }
 
     @Override
+    public boolean isMemoryShared() {
+      return false;
+    }
+
+    @Override
     public long functionIndex(RelocationSite site) {
       return 1001;
     }

@@ -68,6 +68,8 @@ class HandlerRulesTest {
     boolean tls;
     boolean undefined;
     boolean positionIndependent;
+    /** Shared memory: the TLS rules bite only in a threaded link. */
+    boolean memoryShared = true;
     /** Type relocations have no symbol; asking for one is a handler bug. */
     boolean hasSymbol = true;
 
@@ -105,6 +107,11 @@ class HandlerRulesTest {
     @Override
     public boolean isPositionIndependent() {
       return positionIndependent;
+    }
+
+    @Override
+    public boolean isMemoryShared() {
+      return memoryShared;
     }
 
     @Override
@@ -582,6 +589,30 @@ class HandlerRulesTest {
     RelocationException e = assertRefused(Problem.TLS_SYMBOL_FORBIDDEN, kind, site, resolver);
     assertEquals("sym", e.symbol());
     assertTrue(e.getMessage().contains("cannot be used against TLS symbol `sym`"), e.getMessage());
+  }
+
+  /** Single-threaded, thread_local is lowered to plain memory: a TLS relocation may reach any defined data. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tlsOnlyKinds")
+  void tlsKindAcceptsANonTlsSymbolWithoutSharedMemory(Expected kind) {
+    RelocationSite site = site(kind);
+    FakeResolver resolver = validResolver(kind).with(r -> {
+      r.tls = false;
+      r.memoryShared = false;
+    });
+    assertEquals(expectedValue(kind.rule(), resolver, site.addend()), handler(kind).value(site, resolver));
+  }
+
+  /** Without threads there is one copy of each thread-local, so its absolute address is a fine value. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notTlsKinds")
+  void kindForbiddenAgainstTlsAcceptsATlsSymbolWithoutSharedMemory(Expected kind) {
+    RelocationSite site = site(kind);
+    FakeResolver resolver = validResolver(kind).with(r -> {
+      r.tls = true;
+      r.memoryShared = false;
+    });
+    assertEquals(expectedValue(kind.rule(), resolver, site.addend()), handler(kind).value(site, resolver));
   }
 
   /** DWARF describes a thread-local by its address: in a custom section the TLS ban does not apply. */
