@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.runtime.Instance;
@@ -65,6 +66,7 @@ class ThreadLocalStorageTest {
     assertEquals(segments.length, module.dataCountSection().orElseThrow().dataCount(), "DataCount");
 
     long start = module.startSection().orElseThrow(() -> new AssertionError("no start function")).startIndex();
+    assertNotNull(module.nameSection(), "no name section to name the start function by");
     assertEquals("__wasm_init_memory", module.nameSection().nameOfFunction((int) start), "the start function");
 
     Map<String, Export> exports = exports(module);
