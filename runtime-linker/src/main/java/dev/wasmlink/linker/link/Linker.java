@@ -168,6 +168,10 @@ public final class Linker {
     for (String name : settings.exports()) {
       symbols.reference(name, "--export");
     }
+    // wasm-ld pulls archive members for --export-if-defined too: "if defined" is judged after they are loaded.
+    for (String name : settings.exportsIfDefined()) {
+      symbols.reference(name, "--export");
+    }
   }
 
   /** A constructor of an object, with its priority and its place in link order (ties keep that order). */
@@ -492,8 +496,15 @@ public final class Linker {
     return dtors != null && dtors.function() != null ? dtors : null;
   }
 
+  /**
+   * Whether a command's exports need wrappers: there are constructors or a destructor runner to call, and nothing
+   * else runs them (no input calls {@code __wasm_call_ctors} and the command line does not export it for the host).
+   */
   private boolean needsCommandExportWrappers(List<Constructor> candidates) {
-    return (!candidates.isEmpty() || definedDtors() != null) && !isReferencedByInputs(callCtors);
+    boolean exportsCallCtors = settings.exportAll() || settings.exports().contains(callCtors.name())
+        || settings.exportsIfDefined().contains(callCtors.name());
+    return (!candidates.isEmpty() || definedDtors() != null) && !isReferencedByInputs(callCtors)
+        && !exportsCallCtors;
   }
 
   private boolean isReferencedByInputs(Symbol symbol) {
