@@ -20,6 +20,9 @@ public final class Main {
         link ARGS...     link objects and archives, with wasm-ld's flags (the default command)
         dump FILE...     show sections, symbols, segments, init functions, comdats, target features
                          and relocations of wasm objects and of every member of archives
+        explain FILE...  tell which objects (and archive members) can join a threaded link
+                         (--shared-memory) and why not: missing atomics/bulk-memory, thread-locals
+                         defined as ordinary globals, with the cause and the fix; exit 1 if any can't
         relocs           list the relocation kinds this linker was built with, from every
                          relocation catalogue on its class path
         help             show this text
@@ -27,6 +30,7 @@ public final class Main {
 
       Examples:
         wasmlink dump foo.o libc.a
+        wasmlink explain main.o libworker.a
         wasmlink relocs
       """;
 
@@ -47,6 +51,7 @@ public final class Main {
         DumpCommand.run(rest, out);
         yield 0;
       }
+      case "explain" -> ExplainCommand.run(rest, out);
       case "relocs" -> {
         RelocsCommand.run(out);
         yield 0;

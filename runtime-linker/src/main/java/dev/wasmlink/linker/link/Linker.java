@@ -6,6 +6,7 @@ import dev.wasmlink.linker.input.InputFiles;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
+import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
@@ -14,6 +15,7 @@ import dev.wasmlink.linker.symbols.Liveness;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
+import dev.wasmlink.linker.threads.ThreadLocalAudit;
 import dev.wasmlink.linker.threads.ThreadLocalSymbols;
 import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.LinkMap;
@@ -23,8 +25,6 @@ import dev.wasmlink.spec.format.ConstExpr;
 import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.RelocationEntry;
-import dev.wasmlink.spec.format.SymbolFlags;
-import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.TargetFeaturesSection;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
@@ -86,11 +86,12 @@ public final class Linker {
     symbols.checkSignatures();
     diagnostics.stopIfErrors();
     constructors = collectConstructors();
-    symbols.objects().forEach(Linker::nameChunks);
+    symbols.objects().forEach(ChunkNames::assign);
     markLive(constructors);
     defineCallCtors(constructors);
     List<Symbol> imports = checkUndefined();
     diagnostics.stopIfErrors();
+    auditThreadLocals();
     List<InputFunction> stubs = new ArrayList<>();
     List<ExportEntry> exports = layOut(imports, stubs);
     diagnostics.stopIfErrors();
@@ -172,6 +173,27 @@ public final class Linker {
     for (String name : settings.exportsIfDefined()) {
       symbols.reference(name, "--export");
     }
+  }
+
+  /**
+   * Checks TLS relocations in live code and data before layout: wasm-ld's errors, with each thread-local that an
+   * object defines as an ordinary global diagnosed once, with its cause and fix.
+   */
+  private void auditThreadLocals() {
+    ThreadLocalAudit audit = new ThreadLocalAudit(settings.sharedMemory(), registry);
+    for (InputObject object : symbols.objects()) {
+      for (InputFunction function : object.functions()) {
+        if (function.isLive() && !object.isDiscarded(function)) {
+          audit.scan(object, object.relocations(function), function.debugName());
+        }
+      }
+      for (InputSegment segment : object.segments()) {
+        if (segment.isLive() && !object.isDiscarded(segment)) {
+          audit.scan(object, object.relocations(segment), "segment " + segment.name());
+        }
+      }
+    }
+    audit.problems().forEach(diagnostics::error);
   }
 
   /** A constructor of an object, with its priority and its place in link order (ties keep that order). */
@@ -355,26 +377,6 @@ public final class Linker {
     }
     for (InputFunction function : layout.functions()) {
       layout.types().register(function.type());
-    }
-  }
-
-  /**
-   * Names each function and global of an object after the first of its own symbols that defines it (whether or not
-   * that definition won), for the name section and for reports about removed chunks.
-   */
-  private static void nameChunks(InputObject object) {
-    List<SymbolInfo> infos = object.symbolInfos();
-    for (int i = 0; i < infos.size(); i++) {
-      SymbolInfo info = infos.get(i);
-      if ((info.flags() & SymbolFlags.UNDEFINED) != 0) {
-        continue;
-      }
-      String name = object.symbol(i).name();
-      if (info instanceof SymbolInfo.Function function) {
-        object.functions().get(function.index() - object.importedFunctionCount()).nameIfUnnamed(name);
-      } else if (info instanceof SymbolInfo.Global global) {
-        object.globals().get(global.index() - object.importedGlobalCount()).nameIfUnnamed(name);
-      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.wasmlink.linker.link;
 
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputSegment;
+import dev.wasmlink.linker.threads.ThreadSupport;
 import dev.wasmlink.spec.format.ProducersSection;
 import dev.wasmlink.spec.format.TargetFeaturesSection;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class MetadataSections {
       String unthreaded = disallowed.get("shared-mem");
       if (unthreaded != null) {
         diagnostics.error("--shared-memory is disallowed by " + unthreaded
-            + " because it was not compiled with 'atomics' or 'bulk-memory' features.");
+            + " because it was not compiled with 'atomics' or 'bulk-memory' features." + unthreadedObjects(objects));
       }
       for (String required : List.of("atomics", "bulk-memory")) {
         if (!used.containsKey(required)) {
@@ -62,6 +63,32 @@ final class MetadataSections {
     List<TargetFeaturesSection.Feature> features = new ArrayList<>();
     used.keySet().stream().sorted().forEach(name -> features.add(new TargetFeaturesSection.Feature('+', name)));
     return features.isEmpty() ? null : new TargetFeaturesSection(features);
+  }
+
+  /**
+   * Every object built without thread support, grouped by the fix their toolchain needs: wasm-ld names only the
+   * first, which leaves the user to find the others one rebuild at a time.
+   */
+  private static String unthreadedObjects(List<InputObject> objects) {
+    Map<ThreadSupport.Toolchain, List<String>> byToolchain = new LinkedHashMap<>();
+    Map<ThreadSupport.Toolchain, ThreadSupport> example = new LinkedHashMap<>();
+    for (InputObject object : objects) {
+      ThreadSupport support = ThreadSupport.of(object);
+      if (support.sharedMemDisallowed()) {
+        byToolchain.computeIfAbsent(support.toolchain(), t -> new ArrayList<>()).add(object.name());
+        example.putIfAbsent(support.toolchain(), support);
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    int count = byToolchain.values().stream().mapToInt(List::size).sum();
+    List<String> all = byToolchain.values().stream().flatMap(List::stream).toList();
+    text.append("\n>>> built without thread support (").append(count).append(count == 1 ? " object" : " objects")
+        .append("): ").append(String.join(", ", all.subList(0, Math.min(all.size(), 8))))
+        .append(all.size() > 8 ? " and " + (all.size() - 8) + " more" : "");
+    text.append("\n>>> their compiler lowered any `thread_local` to ordinary globals, which threads would share");
+    byToolchain.forEach((toolchain, names) -> text.append("\n>>> fix: ")
+        .append(example.get(toolchain).rebuildAdvice(names.size() == 1 ? names.get(0) : "them")));
+    return text.toString();
   }
 
   /** Whether a live data segment of the link is thread-local. */
