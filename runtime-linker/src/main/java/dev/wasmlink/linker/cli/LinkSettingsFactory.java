@@ -61,6 +61,7 @@ final class LinkSettingsFactory {
         Set.copyOf(options.keepSections()),
         options.checkFeatures(),
         options.sharedMemory(),
+        options.fatalWarnings(),
         new LinkReports(options.trace(), Set.copyOf(options.traceSymbols()), options.printGcSections(),
             options.whyExtract(), options.printMap() ? Path.of("-") : options.mapFile()));
   }

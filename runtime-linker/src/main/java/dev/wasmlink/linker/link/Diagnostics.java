@@ -10,13 +10,23 @@ import java.util.List;
 public final class Diagnostics {
   private final List<String> errors = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final boolean warningsAreErrors;
+
+  public Diagnostics() {
+    this(false);
+  }
+
+  /** @param warningsAreErrors whether a warning counts as an error ({@code --fatal-warnings}), as lld reports it */
+  public Diagnostics(boolean warningsAreErrors) {
+    this.warningsAreErrors = warningsAreErrors;
+  }
 
   public void error(String message) {
     errors.add(message);
   }
 
   public void warning(String message) {
-    warnings.add(message);
+    (warningsAreErrors ? errors : warnings).add(message);
   }
 
   public List<String> errors() {

@@ -50,7 +50,7 @@ public final class Linker {
   private static final int I32 = 0x7F;
 
   private final LinkSettings settings;
-  private final Diagnostics diagnostics = new Diagnostics();
+  private final Diagnostics diagnostics;
   private final LinkReporter reporter;
   private final SymbolTable symbols;
   private final RelocationRegistry registry = RelocationRegistry.standard();
@@ -70,6 +70,7 @@ public final class Linker {
    */
   public Linker(LinkSettings settings, PrintWriter out) {
     this.settings = settings;
+    this.diagnostics = new Diagnostics(settings.fatalWarnings());
     this.reporter = new LinkReporter(settings.reports(), out);
     this.symbols = new SymbolTable(diagnostics, reporter);
   }
@@ -102,6 +103,7 @@ public final class Linker {
         MetadataSections.producers(symbols.objects()), settings.output().getFileName().toString(),
         threadLocals.startFunction()));
     byte[] module = writer.write();
+    diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
     if (settings.reports().mapFile() != null) {
       reporter.writeOrPrint(settings.reports().mapFile(),

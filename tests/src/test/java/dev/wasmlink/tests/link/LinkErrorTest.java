@@ -67,6 +67,10 @@ class LinkErrorTest {
       new Case("signature-mismatch", List.of("mismatch_a.c", "mismatch_b.c"),
           link(List.of("mismatch_a.o", "mismatch_b.o")), 0,
           List.of("function signature mismatch: f", "mismatch_a.o", "mismatch_b.o"), 1),
+      // With --fatal-warnings the same warning is an error: exit status 1 and, above all, no output file.
+      new Case("fatal-warnings", List.of("mismatch_a.c", "mismatch_b.c"),
+          link(List.of("mismatch_a.o", "mismatch_b.o"), "--fatal-warnings"), 1,
+          List.of("function signature mismatch: f", "mismatch_a.o", "mismatch_b.o"), 1),
       new Case("disallowed-feature", List.of("uses_sign_ext.c", "disallows_sign_ext.s"),
           link(List.of("uses_sign_ext.o", "disallows_sign_ext.o")), 1,
           List.of("Target feature 'sign-ext' used in uses_sign_ext.o is disallowed by disallows_sign_ext.o"), 1),
