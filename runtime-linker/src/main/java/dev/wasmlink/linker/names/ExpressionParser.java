@@ -150,7 +150,7 @@ final class ExpressionParser {
         while (!in.consume('E')) {
           args.add(expression());
         }
-        return new Expressions.Call(callee, args, op.flag(), prec);
+        return new Expressions.Call(callee, args, prec);
       }
       case CAST -> {
         // cv <type> <expression> | cv <type> _ <expression>* E
@@ -316,7 +316,7 @@ final class ExpressionParser {
         args.add(parser.templateArg());
       }
     }
-    return new Expressions.Call(name, args, false, Prec.POSTFIX);
+    return new Expressions.Call(name, args, Prec.POSTFIX);
   }
 
   private Node consumeAndParseExpression() {

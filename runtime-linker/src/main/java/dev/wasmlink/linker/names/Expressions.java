@@ -201,28 +201,20 @@ final class Expressions {
     }
   }
 
-  /** {@code callee(args)}; {@code cp} calls print the callee in parentheses (no argument-dependent lookup). */
+  /** {@code callee(args)}. */
   static final class Call extends Expr {
     final Node callee;
     final List<Node> args;
-    final boolean parenthesizedCallee;
 
-    Call(Node callee, List<Node> args, boolean parenthesizedCallee, Prec prec) {
+    Call(Node callee, List<Node> args, Prec prec) {
       super(prec);
       this.callee = callee;
       this.args = args;
-      this.parenthesizedCallee = parenthesizedCallee;
     }
 
     @Override
     void printLeft(Printer out) {
-      if (parenthesizedCallee) {
-        out.open();
-      }
       callee.print(out);
-      if (parenthesizedCallee) {
-        out.close();
-      }
       out.open();
       printList(out, args);
       out.close();
