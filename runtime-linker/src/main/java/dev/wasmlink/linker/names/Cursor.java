@@ -80,6 +80,10 @@ final class Cursor {
     pos += count;
   }
 
+  String text(int begin, int end) {
+    return text.substring(begin, end);
+  }
+
   /** Everything not yet read, which is then considered read. */
   String takeRest() {
     String rest = text.substring(pos);

@@ -91,8 +91,11 @@ final class ExpressionParser {
     if (in.consume('u')) {
       return vendorExpression();
     }
-    if (in.lookingAt("mc") || in.lookingAt("so") || in.lookingAt("rq") || in.lookingAt("rQ")) {
-      // Member pointer conversions, subobject expressions and requires expressions are not supported.
+    if (in.lookingAt("rq") || in.lookingAt("rQ")) {
+      return requiresExpression();
+    }
+    if (in.lookingAt("mc") || in.lookingAt("so")) {
+      // Member pointer conversions and subobject expressions are not supported.
       throw fail();
     }
     return unresolvedName(global);
@@ -190,6 +193,45 @@ final class ExpressionParser {
       }
       default -> throw fail();
     }
+  }
+
+  /**
+   * <pre>
+   * &lt;expression&gt; ::= rQ &lt;parameter type&gt;+ _ &lt;requirement&gt;+ E | rq &lt;requirement&gt;+ E
+   * &lt;requirement&gt; ::= X &lt;expression&gt; [N] [R &lt;type-constraint&gt;] | T &lt;type&gt; | Q &lt;constraint-expression&gt;
+   * </pre>
+   */
+  private Node requiresExpression() {
+    boolean hasParams = in.consume("rQ");
+    if (!hasParams) {
+      in.expect('r');
+      in.expect('q');
+    }
+    List<Node> params = new ArrayList<>();
+    if (hasParams) {
+      while (!in.consume('_')) {
+        params.add(parser.type());
+      }
+    }
+    List<Node> requirements = new ArrayList<>();
+    do {
+      if (in.consume('X')) {
+        Node expr = expression();
+        boolean noexcept = in.consume('N');
+        Node typeConstraint = in.consume('R') ? parser.name(null) : null;
+        requirements.add(new Expressions.Requirement(Expressions.Requirement.Kind.EXPRESSION, expr, noexcept,
+            typeConstraint));
+      } else if (in.consume('T')) {
+        requirements.add(new Expressions.Requirement(Expressions.Requirement.Kind.TYPE, parser.type(), false,
+            null));
+      } else if (in.consume('Q')) {
+        requirements.add(new Expressions.Requirement(Expressions.Requirement.Kind.NESTED, parser.constraint(),
+            false, null));
+      } else {
+        throw fail();
+      }
+    } while (!in.consume('E'));
+    return new Expressions.Requires(params, requirements);
   }
 
   /** The elements of a braced initializer up to {@code E}. */

@@ -557,6 +557,86 @@ final class Expressions {
     }
   }
 
+  /** {@code requires (params) { requirements }}. */
+  static final class Requires extends Expr {
+    final List<Node> params;
+    final List<Node> requirements;
+
+    Requires(List<Node> params, List<Node> requirements) {
+      super(Prec.PRIMARY);
+      this.params = params;
+      this.requirements = requirements;
+    }
+
+    @Override
+    void printLeft(Printer out) {
+      out.append("requires");
+      if (!params.isEmpty()) {
+        out.append(' ');
+        out.open();
+        printList(out, params);
+        out.close();
+      }
+      out.append(' ');
+      out.open('{');
+      for (Node requirement : requirements) {
+        requirement.print(out);
+      }
+      out.append(' ');
+      out.close('}');
+    }
+  }
+
+  /** One requirement of a requires expression: {@code { expr } noexcept -> C;}, {@code typename T;}, {@code requires C;}. */
+  static final class Requirement extends Node {
+    enum Kind { EXPRESSION, TYPE, NESTED }
+
+    final Kind kind;
+    final Node operand;
+    final boolean noexcept;
+    final Node typeConstraint;
+
+    Requirement(Kind kind, Node operand, boolean noexcept, Node typeConstraint) {
+      this.kind = kind;
+      this.operand = operand;
+      this.noexcept = noexcept;
+      this.typeConstraint = typeConstraint;
+    }
+
+    @Override
+    void printLeft(Printer out) {
+      switch (kind) {
+        case EXPRESSION -> {
+          out.append(' ');
+          boolean braces = noexcept || typeConstraint != null;
+          if (braces) {
+            out.open('{');
+          }
+          operand.print(out);
+          if (braces) {
+            out.close('}');
+          }
+          if (noexcept) {
+            out.append(" noexcept");
+          }
+          if (typeConstraint != null) {
+            out.append(" -> ");
+            typeConstraint.print(out);
+          }
+        }
+        case TYPE -> {
+          out.append(" typename ");
+          operand.print(out);
+        }
+        case NESTED -> {
+          out.append(" requires ");
+          operand.print(out);
+        }
+      }
+      out.append(';');
+    }
+  }
+
   /** A lambda expression: {@code []'declarator'{...}}. */
   static final class Lambda extends Expr {
     final Node closure;

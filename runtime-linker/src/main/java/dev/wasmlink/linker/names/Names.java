@@ -388,12 +388,16 @@ final class Names {
   /** A lambda's closure type: {@code 'lambda'<template params>(params)}, numbered after the first one. */
   static final class Closure extends Node {
     final List<Node> templateParams;
+    final Node requires1;
     final List<Node> params;
+    final Node requires2;
     final String count;
 
-    Closure(List<Node> templateParams, List<Node> params, String count) {
+    Closure(List<Node> templateParams, Node requires1, List<Node> params, Node requires2, String count) {
       this.templateParams = templateParams;
+      this.requires1 = requires1;
       this.params = params;
+      this.requires2 = requires2;
       this.count = count;
     }
 
@@ -412,9 +416,18 @@ final class Names {
         out.append('>');
         out.gtIsGt = saved;
       }
+      if (requires1 != null) {
+        out.append(" requires ");
+        requires1.print(out);
+        out.append(' ');
+      }
       out.open();
       printList(out, params);
       out.close();
+      if (requires2 != null) {
+        out.append(" requires ");
+        requires2.print(out);
+      }
     }
   }
 
@@ -440,15 +453,17 @@ final class Names {
     final Node name;
     final List<Node> params;
     final Node attributes;
+    final Node requires;
     final int cvQualifiers;
     final String refQualifier;
 
-    FunctionEncoding(Node returnType, Node name, List<Node> params, Node attributes, int cvQualifiers,
-        String refQualifier) {
+    FunctionEncoding(Node returnType, Node name, List<Node> params, Node attributes, Node requires,
+        int cvQualifiers, String refQualifier) {
       this.returnType = returnType;
       this.name = name;
       this.params = params;
       this.attributes = attributes;
+      this.requires = requires;
       this.cvQualifiers = cvQualifiers;
       this.refQualifier = refQualifier;
     }
@@ -476,6 +491,10 @@ final class Names {
       out.append(refQualifier);
       if (attributes != null) {
         attributes.print(out);
+      }
+      if (requires != null) {
+        out.append(" requires ");
+        requires.print(out);
       }
     }
 

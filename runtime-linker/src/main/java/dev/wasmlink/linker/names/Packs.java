@@ -271,6 +271,33 @@ final class Packs {
     }
   }
 
+  /** {@code Concept $T}: a type template parameter constrained by a concept. */
+  static final class ConstrainedParamDecl extends Node {
+    final Node concept;
+    final Node name;
+
+    ConstrainedParamDecl(Node concept, Node name) {
+      this.concept = concept;
+      this.name = name;
+    }
+
+    @Override
+    void printLeft(Printer out) {
+      concept.print(out);
+      out.append(' ');
+    }
+
+    @Override
+    void printRight(Printer out) {
+      name.print(out);
+    }
+
+    @Override
+    boolean hasRightPart(Printer out) {
+      return true;
+    }
+  }
+
   /** {@code decl...}: a template parameter pack declaration. */
   static final class ParamPackDecl extends Node {
     final Node param;

@@ -37,6 +37,12 @@ final class Parser {
   /** The template parameter level of the lambda whose parameter types are being read; -1 outside one. */
   private int parsingLambdaParamsAtLevel = -1;
 
+  /**
+   * Inside a constraint ({@code Q ...}) template parameters print as written ({@code T}, {@code TL0_}): LLVM does
+   * not track the enclosing template levels there, and neither can a demangler that must print what it prints.
+   */
+  private boolean inConstraint;
+
   /** Numbering of the invented names of template parameters a lambda declares: types, non-types, templates. */
   private final int[] syntheticParamCounts = new int[3];
 
@@ -125,12 +131,20 @@ final class Parser {
         params.add(param);
       } while (!atEndOfEncoding() && in.look() != 'Q');
     }
-    if (in.look() == 'Q') {
-      // Constraints (requires clauses) are not supported.
-      throw fail();
-    }
-    return new Names.FunctionEncoding(returnType, name, params, attributes, state.cvQualifiers,
+    Node requires = in.consume('Q') ? constraint() : null;
+    return new Names.FunctionEncoding(returnType, name, params, attributes, requires, state.cvQualifiers,
         state.refQualifier);
+  }
+
+  /** {@code <constraint-expression> ::= <expression>}, the condition of a requires clause. */
+  Node constraint() {
+    boolean saved = inConstraint;
+    inConstraint = true;
+    try {
+      return expressions.expression();
+    } finally {
+      inConstraint = saved;
+    }
   }
 
   private void resolveForwardReferences(NameState state) {
@@ -637,22 +651,18 @@ final class Parser {
         // No explicit template parameters: the level exists only if an auto parameter creates it below.
         templateParams.remove(templateParams.size() - 1);
       }
-      if (in.look() == 'Q') {
-        throw fail();
-      }
+      Node requires1 = in.consume('Q') ? constraint() : null;
       List<Node> params = new ArrayList<>();
       if (!in.consume('v')) {
         do {
           params.add(type());
         } while (in.look() != 'E' && in.look() != 'Q');
       }
-      if (in.look() == 'Q') {
-        throw fail();
-      }
+      Node requires2 = in.consume('Q') ? constraint() : null;
       in.expect('E');
       String count = in.number(false);
       in.expect('_');
-      return new Names.Closure(declarations, params, count);
+      return new Names.Closure(declarations, requires1, params, requires2, count);
     } finally {
       parsingLambdaParamsAtLevel = savedLevel;
       while (templateParams.size() > savedDepth) {
@@ -667,14 +677,25 @@ final class Parser {
 
   /**
    * <pre>
-   * &lt;template-param-decl&gt; ::= Ty | Tn &lt;type&gt; | Tp &lt;template-param-decl&gt;
+   * &lt;template-param-decl&gt; ::= Ty | Tk &lt;concept name&gt; | Tn &lt;type&gt; | Tp &lt;template-param-decl&gt;
    * </pre>
-   * Template template parameters ({@code Tt}) and constrained ones ({@code Tk}) are not supported. The invented
+   * Template template parameters ({@code Tt}) are not supported. The invented
    * name is recorded in {@code params} (when given) so that {@code T_} inside the lambda finds it.
    */
   private Node templateParamDecl(List<Node> params) {
     if (in.consume("Ty")) {
       return new Packs.ParamDecl(null, inventParamName(0, "$T", params));
+    }
+    if (in.consume("Tk")) {
+      Node concept;
+      boolean saved = inConstraint;
+      inConstraint = true;
+      try {
+        concept = name(null);
+      } finally {
+        inConstraint = saved;
+      }
+      return new Packs.ConstrainedParamDecl(concept, inventParamName(0, "$T", params));
     }
     if (in.consume("Tn")) {
       Node name = inventParamName(1, "$N", params);
@@ -750,6 +771,7 @@ final class Parser {
    * </pre>
    */
   Node templateParam() {
+    int begin = in.position();
     in.expect('T');
     int level = 0;
     if (in.consume('L')) {
@@ -760,6 +782,9 @@ final class Parser {
     if (!in.consume('_')) {
       index = in.positiveInteger() + 1;
       in.expect('_');
+    }
+    if (inConstraint) {
+      return new Names.Plain(in.text(begin, in.position() - 1));
     }
     if (permitForwardReferences && level == 0) {
       Packs.ForwardReference reference = new Packs.ForwardReference(index);
@@ -805,8 +830,11 @@ final class Parser {
         }
         outer.add(entry);
       }
-      if (in.look() == 'Q') {
-        throw fail();
+      if (in.consume('Q')) {
+        // A requires clause on the template; it does not print.
+        constraint();
+        in.expect('E');
+        break;
       }
     }
     return new Names.TemplateArgs(args);

@@ -61,7 +61,10 @@ final class Types {
     }
   }
 
-  /** {@code Type suffix}: C99 {@code complex} and {@code imaginary}. */
+  /**
+   * {@code Type suffix}: C99 {@code complex} and {@code imaginary}. Only the left half of the type prints, as in
+   * LLVM (a function pointer loses its parameter list, but such types do not occur in valid programs).
+   */
   static final class Postfix extends Node {
     final Node child;
     final String suffix;
@@ -73,7 +76,7 @@ final class Types {
 
     @Override
     void printLeft(Printer out) {
-      child.print(out);
+      child.printLeft(out);
       out.append(suffix);
     }
   }
