@@ -1,0 +1,88 @@
+package dev.wasmlink.linker.names;
+
+import java.util.List;
+
+/**
+ * One piece of a demangled name. C++ declarators wrap around what they declare ({@code int (*f)(char)}), so a node
+ * prints in two halves: the part left of the declared name and the part right of it. Pointers, references and
+ * member pointers ask their pointee whether it has a right half which is an array or a function, to know where the
+ * parentheses go.
+ */
+abstract class Node {
+  abstract void printLeft(Printer out);
+
+  void printRight(Printer out) {}
+
+  final void print(Printer out) {
+    printLeft(out);
+    printRight(out);
+  }
+
+  /** Whether anything prints on the right of the declared name (arrays, functions, and what contains them). */
+  boolean hasRightPart(Printer out) {
+    return false;
+  }
+
+  boolean isArray(Printer out) {
+    return false;
+  }
+
+  boolean isFunction(Printer out) {
+    return false;
+  }
+
+  /** The node whose syntax this one prints as; packs and forward references stand for another node. */
+  Node syntaxNode(Printer out) {
+    return this;
+  }
+
+  /** The unqualified name without template arguments, which is what a constructor or destructor is called. */
+  String baseName() {
+    return "";
+  }
+
+  Prec precedence() {
+    return Prec.PRIMARY;
+  }
+
+  /** Prints as an operand of an operator of precedence {@code outer}, parenthesized when it binds more loosely. */
+  final void printAsOperand(Printer out, Prec outer, boolean strictlyWorse) {
+    boolean paren = precedence().ordinal() >= outer.ordinal() + (strictlyWorse ? 1 : 0);
+    if (paren) {
+      out.open();
+    }
+    print(out);
+    if (paren) {
+      out.close();
+    }
+  }
+
+  final void printAsOperand(Printer out) {
+    printAsOperand(out, Prec.DEFAULT, false);
+  }
+
+  /** Prints a list separated by commas; an element that prints nothing (an empty pack) takes its comma with it. */
+  static void printList(Printer out, List<Node> nodes) {
+    boolean first = true;
+    for (Node node : nodes) {
+      int beforeComma = out.position();
+      if (!first) {
+        out.append(", ");
+      }
+      int afterComma = out.position();
+      node.printAsOperand(out, Prec.COMMA, false);
+      if (out.position() == afterComma) {
+        out.truncate(beforeComma);
+        continue;
+      }
+      first = false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    Printer out = new Printer();
+    print(out);
+    return out.toString();
+  }
+}
