@@ -62,6 +62,7 @@ final class LinkSettingsFactory {
         options.checkFeatures(),
         options.sharedMemory(),
         options.fatalWarnings(),
+        options.demangle(),
         new LinkReports(options.trace(), Set.copyOf(options.traceSymbols()), options.printGcSections(),
             options.whyExtract(), options.printMap() ? Path.of("-") : options.mapFile()));
   }

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param requiredSymbols names that must be linked in, pulling archive members ({@code -u})
  * @param keepSections custom sections kept although the linker would drop them ({@code --keep-section})
  * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
+ * @param demangle whether C++ names are shown demangled ({@code --demangle}, the default) in the name section and
+ *     in messages
  * @param fatalWarnings whether warnings are errors ({@code --fatal-warnings}): the link stops before writing
  * @param reports what the link should tell about itself as it goes: {@code --trace}, {@code -y},
  *     {@code --print-gc-sections}, {@code --why-extract}, {@code -Map}
@@ -45,4 +47,5 @@ public record LinkSettings(
     boolean checkFeatures,
     boolean sharedMemory,
     boolean fatalWarnings,
+    boolean demangle,
     LinkReports reports) {}

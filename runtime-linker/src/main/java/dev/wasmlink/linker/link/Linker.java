@@ -6,6 +6,7 @@ import dev.wasmlink.linker.input.InputFiles;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
+import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
@@ -63,6 +64,7 @@ public final class Linker {
   private Symbol indirectTable;
   private Symbol callCtors;
   private ThreadLocalSymbols threadLocals;
+  private final DisplayNames displayNames;
   private final Map<String, Symbol> dataSymbols = new LinkedHashMap<>();
 
   /**
@@ -71,6 +73,7 @@ public final class Linker {
   public Linker(LinkSettings settings, PrintWriter out) {
     this.settings = settings;
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
+    this.displayNames = new DisplayNames(settings.demangle());
     this.reporter = new LinkReporter(settings.reports(), out);
     this.symbols = new SymbolTable(diagnostics, reporter);
   }
@@ -101,7 +104,7 @@ public final class Linker {
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.stripAll(), settings.stripDebug(),
         settings.stripAll() ? null : targetFeatures,
         MetadataSections.producers(symbols.objects()), settings.output().getFileName().toString(),
-        threadLocals.startFunction()));
+        threadLocals.startFunction(), displayNames));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -307,7 +310,7 @@ public final class Linker {
       } else if (symbol.isWeak() || settings.ignoreUndefined()) {
         continue;
       } else {
-        diagnostics.error(symbol.file() + ": undefined symbol: " + symbol.name());
+        diagnostics.error(symbol.file() + ": undefined symbol: " + displayNames.of(symbol.name()));
       }
     }
     return imports;

@@ -6,6 +6,7 @@ import dev.wasmlink.linker.layout.MergedStrings;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.layout.SegmentLoading;
+import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.relocate.ObjectResolver;
 import dev.wasmlink.linker.relocate.Relocator;
 import dev.wasmlink.linker.symbols.InputFunction;
@@ -78,7 +79,8 @@ public final class ModuleWriter {
       TargetFeaturesSection targetFeatures,
       ProducersSection producers,
       String moduleName,
-      InputFunction startFunction) {}
+      InputFunction startFunction,
+      DisplayNames displayNames) {}
 
   private final Contents contents;
   private final ModuleLayout layout;
@@ -361,11 +363,12 @@ public final class ModuleWriter {
   private NameSection names() {
     List<NameSection.Naming> functions = new ArrayList<>();
     for (Symbol symbol : layout.importedFunctions()) {
-      functions.add(new NameSection.Naming(symbol.outputIndex(), symbol.name()));
+      functions.add(new NameSection.Naming(symbol.outputIndex(), contents.displayNames().of(symbol.name())));
     }
     for (InputFunction function : layout.functions()) {
       if (function.debugName() != null) {
-        functions.add(new NameSection.Naming(function.outputIndex(), function.debugName()));
+        functions.add(new NameSection.Naming(function.outputIndex(),
+            contents.displayNames().of(function.debugName())));
       }
     }
     List<NameSection.Naming> globals = new ArrayList<>();

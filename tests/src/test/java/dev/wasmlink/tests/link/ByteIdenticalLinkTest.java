@@ -16,13 +16,13 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * For these programs wasmlink's output is wasm-ld-19's, byte for byte: code, data, memory layout, debug sections
  * (DWARF included, with wasm-ld's tombstones for dropped code and data), name section. The link map
- * ({@code --print-map}) is the same text too. Two programs are left out for known differences: C++ names, which
- * wasm-ld demangles in the name section ({@code comdat}), and the name wasm-ld gives {@code __main_argc_argv}
- * ({@code argv}).
+ * ({@code --print-map}) is the same text too, C++ names demangled in the name section ({@code comdat}) and
+ * {@code __main_argc_argv} named {@code main} ({@code argv}) as wasm-ld names them.
  */
 class ByteIdenticalLinkTest {
   private static final List<String> PROGRAMS =
-      List.of("printf", "qsort", "strings", "handlers", "ctors", "weak", "archive", "debug", "exit3");
+      List.of("printf", "qsort", "strings", "handlers", "ctors", "weak", "archive", "debug", "exit3", "argv",
+          "comdat");
 
   /** Command-line flags that shape the module, each of which must shape it exactly as in wasm-ld-19. */
   private static final List<List<String>> FLAGS = List.of(
