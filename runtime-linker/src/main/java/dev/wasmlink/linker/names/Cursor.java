@@ -8,6 +8,8 @@ package dev.wasmlink.linker.names;
 final class Cursor {
   /** Thrown to abandon a demangling; carries no stack trace because it is an expected outcome. */
   static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Failure() {
       super("not a mangled name", null, false, false);
     }

@@ -8,6 +8,11 @@ package dev.wasmlink.linker.names;
  * {@code _ZN...17h<hash>E}), Clang block invocation functions ({@code ___Z..._block_invoke}), a leading dot, and
  * {@code __imp_} import thunks. Anything else, and any name this demangler does not fully understand, comes back
  * unchanged: an unchanged name is better than a wrong one.
+ *
+ * <p>Not handled, although LLVM demangles them: Rust v0 names ({@code _R...}), D names ({@code _D...}), template
+ * template parameter declarations in lambdas ({@code Tt}), member pointer conversions ({@code mc}), subobject
+ * expressions ({@code so}), Objective-C protocol qualifiers, and unusual long double literals (infinities, NaNs,
+ * denormals). Such names come back unchanged.
  */
 public final class Demangler {
   private Demangler() {}

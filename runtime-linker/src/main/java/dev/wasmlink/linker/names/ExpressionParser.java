@@ -440,8 +440,8 @@ final class ExpressionParser {
         return FloatLiteral.parse(in, FloatLiteral.Width.DOUBLE);
       }
       case 'e' -> {
-        // long double literals depend on the host's long double format; not supported.
-        throw fail();
+        in.skip(1);
+        return FloatLiteral.parse(in, FloatLiteral.Width.X87);
       }
       case '_' -> {
         if (in.consume("_Z")) {

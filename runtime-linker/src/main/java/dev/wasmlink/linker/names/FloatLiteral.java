@@ -7,7 +7,12 @@ package dev.wasmlink.linker.names;
  */
 final class FloatLiteral extends Node {
   enum Width {
-    FLOAT(8), DOUBLE(16);
+    FLOAT(8), DOUBLE(16),
+    /**
+     * LLVM reads long double literals in its host's format; on x86-64 (where llvm-cxxfilt-19 runs) that is the
+     * 80-bit x87 format, 20 hex digits. (Clang mangles wasm's 128-bit long double with 32, which LLVM then rejects.)
+     */
+    X87(20);
 
     final int hexDigits;
 
@@ -28,6 +33,7 @@ final class FloatLiteral extends Node {
       return Cursor.fail();
     }
     long bits = 0;
+    int signAndExponent = 0;
     for (int i = 0; i < width.hexDigits; i++) {
       char c = in.look(i);
       int digit;
@@ -39,10 +45,17 @@ final class FloatLiteral extends Node {
         // LLVM accepts upper-case digits but then decodes them wrongly; do not guess.
         return Cursor.fail();
       }
-      bits = (bits << 4) | digit;
+      if (width == Width.X87 && i < 4) {
+        signAndExponent = (signAndExponent << 4) | digit;
+      } else {
+        bits = (bits << 4) | digit;
+      }
     }
     in.skip(width.hexDigits);
     in.expect('E');
+    if (width == Width.X87) {
+      return new FloatLiteral(x87HexFormat(signAndExponent, bits) + "L");
+    }
     double value = width == Width.FLOAT ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
     return new FloatLiteral(hexFormat(value) + (width == Width.FLOAT ? "f" : ""));
   }
@@ -80,6 +93,35 @@ final class FloatLiteral extends Node {
     StringBuilder out = new StringBuilder(sign).append("0x").append(lead);
     if (end > 0) {
       out.append('.').append(digits, 0, end);
+    }
+    out.append('p').append(binaryExponent >= 0 ? "+" : "").append(binaryExponent);
+    return out.toString();
+  }
+
+  /**
+   * glibc's {@code %La} for an x87 long double: the 64-bit significand includes its integer bit, so it prints as
+   * 16 hex digits starting with 8 to f and the exponent is lowered by 3 ({@code 1.0L} is {@code 0x8p-3}). Only
+   * zero and normal numbers are handled; the rarer encodings give up.
+   */
+  static String x87HexFormat(int signAndExponent, long significand) {
+    String sign = (signAndExponent & 0x8000) != 0 ? "-" : "";
+    int exponent = signAndExponent & 0x7fff;
+    if (exponent == 0 && significand == 0) {
+      return sign + "0x0p+0";
+    }
+    if (exponent == 0 || exponent == 0x7fff || significand >= 0) {
+      // Denormals, infinities, NaNs and unnormals (integer bit clear).
+      return Cursor.fail();
+    }
+    String digits = String.format("%016x", significand);
+    int end = digits.length();
+    while (end > 1 && digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    int binaryExponent = exponent - 16383 - 3;
+    StringBuilder out = new StringBuilder(sign).append("0x").append(digits.charAt(0));
+    if (end > 1) {
+      out.append('.').append(digits, 1, end);
     }
     out.append('p').append(binaryExponent >= 0 ? "+" : "").append(binaryExponent);
     return out.toString();

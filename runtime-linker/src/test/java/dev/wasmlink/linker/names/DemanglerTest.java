@@ -91,6 +91,7 @@ class DemanglerTest {
         _Z1fIXgtLi1ELi2EEEvv  ==>  void f<(1 > 2)>()
         _Z1fILf3f800000EEvv  ==>  void f<0x1p+0f>()
         _Z1fILd3ff8000000000000EEvv  ==>  void f<0x1.8p+0>()
+        _Z1fILe3fff8000000000000000EEvv  ==>  void f<0x8p-3L>()
         _Z5arithIiE3IntIXmirmdvmlstT_Li2ELi1ELi5ELi3EEES1_  ==>  Int<(sizeof (int) * 2 / 1) % 5 - 3> arith<int>(int)
         _Z3sumIJiiiEEDTfrplfp_EDpT_  ==>  decltype(((fp...) + ...)) sum<int, int, int>(int, int, int)
         _Z1fIiEvDTcvT_Li0EE  ==>  void f<int>(decltype((int)(0)))
