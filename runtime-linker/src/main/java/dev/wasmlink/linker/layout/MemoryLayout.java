@@ -96,7 +96,7 @@ public final class MemoryLayout {
   }
 
   /** wasm-ld's output segment names: one TLS segment, and the usual prefixes merged. */
-  static String outputName(InputSegment segment) {
+  public static String outputName(InputSegment segment) {
     String name = segment.name();
     if (segment.isTls()) {
       return ".tdata";

@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.threads;
 
+import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
@@ -83,7 +84,7 @@ public final class ThreadLocalAudit {
       }
     } else if (!inTlsSegment && symbol.segment() != null) {
       errors.add(object.name() + ": relocation " + kind.name() + " cannot be used against `" + symbol.name()
-          + "` in non-TLS section: " + symbol.segment().name()
+          + "` in non-TLS section: " + MemoryLayout.outputName(symbol.segment())
           + "\n>>> " + definer(symbol) + " flags `" + symbol.name() + "` thread-local but places it in an ordinary"
           + " segment; rebuild it with a compiler that places thread-locals in .tdata/.tbss");
     }
