@@ -53,8 +53,7 @@ public final class ThreadLocalAudit {
             + symbol.name() + "`"
             + "\n>>> `" + symbol.name() + "` is thread-local where " + definer(symbol) + " defines it, but " + user
             + " uses its absolute address, which reaches the main thread's copy only"
-            + "\n>>> fix: " + ThreadSupport.of(object).rebuildAdvice(object.name())
-            + ", so that it reaches the variable through __tls_base");
+            + "\n>>> fix: " + absoluteAddressAdvice(object, symbol));
       }
     }
   }
@@ -88,6 +87,19 @@ public final class ThreadLocalAudit {
           + "\n>>> " + definer(symbol) + " flags `" + symbol.name() + "` thread-local but places it in an ordinary"
           + " segment; rebuild it with a compiler that places thread-locals in .tdata/.tbss");
     }
+  }
+
+  /**
+   * An object built without threads lowered its {@code thread_local} declaration to a plain global; one built with
+   * threads declares the symbol without {@code thread_local} (or takes its address in a constant initializer).
+   */
+  private static String absoluteAddressAdvice(InputObject object, Symbol symbol) {
+    ThreadSupport support = ThreadSupport.of(object);
+    if (!support.isReady()) {
+      return support.rebuildAdvice(object.name()) + ", so that it reaches the variable through __tls_base";
+    }
+    return "declare `" + symbol.name() + "` `thread_local`/`_Thread_local` where " + object.name()
+        + " uses it, so that the compiler reaches it through __tls_base";
   }
 
   private static String definer(Symbol symbol) {
