@@ -19,6 +19,18 @@ public final class TypeSection {
     });
   }
 
+  /**
+   * The index of a type registered before, without registering: what the writer asks while it patches code in
+   * parallel, when the type section must no longer change.
+   */
+  public int indexOf(TypeEntry.FunctionType type) {
+    Integer index = indices.get(type);
+    if (index == null) {
+      throw new IllegalStateException("function type registered after layout: " + type);
+    }
+    return index;
+  }
+
   public List<TypeEntry.FunctionType> types() {
     return types;
   }

@@ -131,7 +131,7 @@ public final class ObjectResolver implements RelocationResolver {
 
   @Override
   public long typeIndex(RelocationSite site) {
-    return layout.types().register(object.types().get(site.index()));
+    return layout.types().indexOf(object.types().get(site.index()));
   }
 
   @Override

@@ -97,9 +97,8 @@ public final class ModuleWriter {
   public byte[] write() {
     ByteWriter out = new ByteWriter(1 << 16);
     out.writeBytes(new byte[] {0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}, 0, 8);
-    // Code is written first, into its own buffer: it may register types (call_indirect), which the type section
-    // written before it must already hold, and it fixes the code offsets debug sections refer to.
-    byte[] code = codePayload();
+    // Code is written first: it fixes the code offsets that debug sections refer to.
+    byte[] code = new CodeSectionWriter(layout, placements, this::resolver).write();
     section(out, 1, payload -> TypeSectionEncoder.encode(
         new dev.wasmlink.spec.format.TypeSection(new ArrayList<TypeEntry>(layout.types().types())), payload));
     List<Import> imports = imports();
@@ -263,30 +262,6 @@ public final class ModuleWriter {
   private ObjectResolver resolver(InputObject object) {
     return resolvers.computeIfAbsent(object,
         o -> new ObjectResolver(o, layout, (index, offset) -> customs.outputOffsetOf(o, index, offset)));
-  }
-
-  /** Each function's size and body, bodies patched with their relocations; records where each function lands. */
-  private byte[] codePayload() {
-    ByteWriter code = new ByteWriter(1 << 16);
-    code.writeUleb32(layout.functions().size());
-    for (InputFunction function : layout.functions()) {
-      int entry = code.size();
-      byte[] body;
-      if (function.isSynthetic()) {
-        body = FunctionBodies.synthesize(function);
-      } else {
-        body = function.body().toByteArray();
-        InputObject object = function.file();
-        relocator.apply(object.relocations(function), object.name(), "CODE", PatchedSection.CODE,
-            resolver(object), body, function.codeOffset(), 0);
-      }
-      code.writeUleb32(body.length);
-      // DWARF's function offsets point at the body, after its size.
-      layout.codeOffsets().put(function, code.size());
-      code.writeBytes(body, 0, body.length);
-      placements.function(function, entry, code.size() - entry);
-    }
-    return code.toByteArray();
   }
 
   /**

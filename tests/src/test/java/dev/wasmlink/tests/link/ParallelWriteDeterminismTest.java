@@ -1,0 +1,42 @@
+package dev.wasmlink.tests.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The code section is patched on as many threads as the JVM's common pool has: one thread or eight, the output must
+ * be the same bytes. The debug program is the largest of the test programs (DWARF points into the code section, so a
+ * misplaced function would show there too).
+ */
+class ParallelWriteDeterminismTest {
+  @Test
+  void sameBytesOnOneThreadAndOnEight() throws Exception {
+    LinkHarness.Build build = LinkHarness.build(ProgramManifest.program("debug"));
+    byte[] sequential = link(build, 1);
+    byte[] parallel = link(build, 8);
+    assertArrayEquals(sequential, parallel, "the output depends on the number of threads writing it");
+  }
+
+  private static byte[] link(LinkHarness.Build build, int threads) throws Exception {
+    Path output = Files.createDirectories(build.directory().resolve("threads-" + threads)).resolve("out.wasm");
+    List<String> command = new ArrayList<>();
+    command.add(LinkHarness.ourLinker().toString());
+    command.addAll(LinkHarness.linkArguments(build.objects(), build.program().linkFlags(build.directory()), output));
+    ProcessBuilder linker = new ProcessBuilder(command).redirectErrorStream(true);
+    // The java launcher reads JDK_JAVA_OPTIONS, so the pool size reaches the linker through bin/wasm-ld unchanged.
+    linker.environment().put("JDK_JAVA_OPTIONS",
+        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + threads);
+    Process process = linker.start();
+    String log = new String(process.getInputStream().readAllBytes());
+    process.waitFor(2, TimeUnit.MINUTES);
+    assertEquals(0, process.exitValue(), log);
+    return Files.readAllBytes(output);
+  }
+}
