@@ -5,6 +5,7 @@ import dev.wasmlink.linker.object.SectionHeader;
 import dev.wasmlink.linker.symbols.InputObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,12 @@ final class CustomSections {
     }
   }
 
+  /**
+   * The strings of each input section of a merged section, split once: DWARF refers into {@code .debug_str} from
+   * every compile unit, and splitting the section again for each reference made big links quadratic.
+   */
+  private final Map<SectionHeader, int[][]> stringsOf = new IdentityHashMap<>();
+
   /** The merged contents of a merged section ({@code .debug_str}), or {@code null} for a section copied piece by piece. */
   byte[] mergedContents(String name) {
     StringTable table = merged.get(name);
@@ -78,12 +85,31 @@ final class CustomSections {
     if (table == null) {
       return offsetOf(object, index) + inputOffset;
     }
-    for (int[] string : StringTable.split(header.payload())) {
-      if (inputOffset >= string[0] && inputOffset < string[0] + string[1]) {
-        return table.offsetOf(header.payload().slice(string[0], string[1])) + inputOffset - string[0];
+    int[][] strings = stringsOf.computeIfAbsent(header, h -> StringTable.split(h.payload()).toArray(int[][]::new));
+    int found = stringContaining(strings, inputOffset);
+    if (found < 0) {
+      return inputOffset;
+    }
+    int[] string = strings[found];
+    return table.offsetOf(header.payload().slice(string[0], string[1])) + inputOffset - string[0];
+  }
+
+  /** The index of the string (start, length) holding byte {@code offset}, by binary search; -1 if none does. */
+  private static int stringContaining(int[][] strings, long offset) {
+    int low = 0;
+    int high = strings.length - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      int[] string = strings[middle];
+      if (offset < string[0]) {
+        high = middle - 1;
+      } else if (offset >= string[0] + string[1]) {
+        low = middle + 1;
+      } else {
+        return middle;
       }
     }
-    return inputOffset;
+    return -1;
   }
 
   Map<String, List<Piece>> byName() {
