@@ -26,9 +26,10 @@ public final class MemoryLayout {
   private final Long maxPages;
   private final Long initFlagAddress;
   private final boolean shared;
+  private final long stackSize;
 
   private MemoryLayout(List<OutputSegment> segments, long dataStart, long dataEnd, long stackPointer, long heapBase,
-      long initialPages, Long maxPages, Long initFlagAddress, boolean shared) {
+      long initialPages, Long maxPages, Long initFlagAddress, boolean shared, long stackSize) {
     this.segments = segments;
     this.dataStart = dataStart;
     this.dataEnd = dataEnd;
@@ -38,6 +39,7 @@ public final class MemoryLayout {
     this.maxPages = maxPages;
     this.initFlagAddress = initFlagAddress;
     this.shared = shared;
+    this.stackSize = stackSize;
   }
 
   /**
@@ -92,7 +94,7 @@ public final class MemoryLayout {
       maxPages = initialPages;
     }
     return new MemoryLayout(List.copyOf(segments), dataStart, dataEnd, stackPointer, heapBase, initialPages,
-        maxPages, initFlagAddress, settings.shared());
+        maxPages, initFlagAddress, settings.shared(), settings.stackSize());
   }
 
   /** wasm-ld's output segment names: one TLS segment, and the usual prefixes merged. */
@@ -139,6 +141,11 @@ public final class MemoryLayout {
   /** The initial value of {@code __stack_pointer}: the top of the stack. */
   public long stackPointer() {
     return stackPointer;
+  }
+
+  /** {@code __stack_low}: the bottom of the stack, which grows down from {@link #stackPointer}. */
+  public long stackLow() {
+    return stackPointer - stackSize;
   }
 
   /** {@code __heap_base}. */

@@ -87,6 +87,7 @@ public final class Linker {
     if (!settings.sharedMemory()) {
       threadLocals = ThreadLocalSymbols.defineOptional(symbols);
     }
+    defineIndirectTable();
     symbols.checkSignatures();
     diagnostics.stopIfErrors();
     constructors = collectConstructors();
@@ -116,16 +117,21 @@ public final class Linker {
     return diagnostics;
   }
 
+  /** What wasm-ld defines before reading the inputs, in its order, which is their order among the exports. */
   private void defineSyntheticSymbols() {
+    callCtors = symbols.defineSynthetic("__wasm_call_ctors", SymbolKind.FUNCTION);
     stackPointer = symbols.defineSynthetic("__stack_pointer", SymbolKind.GLOBAL);
     SymbolTable.defineGlobal(stackPointer,
         new InputGlobal(null, "__stack_pointer", new GlobalType(I32, 1), new ConstExpr.I32Const(0)));
-    indirectTable = symbols.defineSynthetic("__indirect_function_table", SymbolKind.TABLE);
-    indirectTable.setOutputIndex(0);
-    callCtors = symbols.defineSynthetic("__wasm_call_ctors", SymbolKind.FUNCTION);
     if (settings.sharedMemory()) {
       threadLocals = ThreadLocalSymbols.defineShared(symbols);
     }
+  }
+
+  /** The indirect function table, which wasm-ld defines once the inputs are read: where they first mention it. */
+  private void defineIndirectTable() {
+    indirectTable = symbols.defineSynthetic("__indirect_function_table", SymbolKind.TABLE);
+    indirectTable.setOutputIndex(0);
   }
 
   /**
@@ -134,7 +140,7 @@ public final class Linker {
    * table, and thus in the export section.
    */
   private void defineOptionalDataSymbols() {
-    for (String name : List.of("__dso_handle", "__data_end", "__global_base", "__heap_base", "__heap_end")) {
+    for (String name : OPTIONAL_DATA_SYMBOLS) {
       Symbol existing = symbols.find(name);
       boolean wanted = existing != null ? existing.isUndefined()
           : settings.exportAll() || settings.exports().contains(name);
@@ -145,6 +151,9 @@ public final class Linker {
       }
     }
   }
+
+  private static final List<String> OPTIONAL_DATA_SYMBOLS = List.of("__dso_handle", "__data_end", "__stack_low",
+      "__stack_high", "__global_base", "__heap_base", "__heap_end", "__memory_base", "__table_base");
 
   private void readInputs() {
     for (LinkInput input : settings.inputs()) {
@@ -252,6 +261,8 @@ public final class Linker {
     directObjects.forEach(liveness::markObjectLive);
     if (!settings.gcSections()) {
       liveness.markEverything(symbols);
+      // Everything includes __wasm_call_ctors, which wasm-ld then writes even when no constructor runs.
+      liveness.markLive(callCtors);
     }
     liveness.markLive(stackPointer);
     if (settings.entry() != null) {
@@ -267,9 +278,8 @@ public final class Linker {
       }
     }
     for (Symbol symbol : symbols.globals()) {
-      if (symbol.kind() != null && symbol.isDefined() && !symbol.isSynthetic()
-          && (symbol.isNoStrip() || symbol.isExportedByFlag() || settings.exportAll()
-              || (settings.exportDynamic() && !symbol.isHidden()))) {
+      if (symbol.kind() != null && symbol.isDefined() && (isExportedBySettings(symbol)
+          || (!symbol.isSynthetic() && symbol.isNoStrip()))) {
         liveness.markLive(symbol);
       }
     }
@@ -472,7 +482,7 @@ public final class Linker {
       return List.of();
     }
     Symbol dtors = definedDtors();
-    boolean hasCtors = !callCtors.function().calls().isEmpty();
+    boolean hasCtors = callCtors.isLive();
     boolean hasDtors = dtors != null;
     List<InputFunction> wrappers = new ArrayList<>();
     for (Symbol symbol : exported) {
@@ -529,11 +539,15 @@ public final class Linker {
   private List<Symbol> exportedSymbols() {
     Set<Symbol> exported = new LinkedHashSet<>();
     for (Symbol symbol : symbols.globals()) {
-      if (symbol.kind() != null && symbol.isDefined() && symbol.isLive() && !symbol.isSynthetic()
-          && (symbol.isExportedByFlag() || settings.exportAll()
-              || (settings.exportDynamic() && !symbol.isHidden()))) {
+      if (symbol.kind() == null || symbol.kind() == SymbolKind.TABLE || !symbol.isDefined() || !symbol.isLive()) {
+        continue;
+      }
+      if (isExportedBySettings(symbol)) {
         exported.add(symbol);
       }
+    }
+    if ((settings.exportTable() || settings.exportAll()) && isTablePresent()) {
+      exported.add(indirectTable);
     }
     if (settings.entry() != null) {
       Symbol entry = symbols.find(settings.entry());
@@ -567,13 +581,29 @@ public final class Linker {
     return ordered;
   }
 
+  /**
+   * Whether a defined symbol is exported by its flag, {@code --export-dynamic} or {@code --export-all}. The last
+   * exports what the linker defines too, except its mutable globals ({@code __stack_pointer}, {@code __tls_base}):
+   * exporting those needs the mutable-globals feature, which the inputs may not have.
+   */
+  private boolean isExportedBySettings(Symbol symbol) {
+    if (symbol.kind() == SymbolKind.TABLE) {
+      return false;
+    }
+    if (symbol.isSynthetic()) {
+      return settings.exportAll() && !isMutableGlobal(symbol);
+    }
+    return symbol.isExportedByFlag() || settings.exportAll() || (settings.exportDynamic() && !symbol.isHidden());
+  }
+
+  private static boolean isMutableGlobal(Symbol symbol) {
+    return symbol.global() != null && symbol.global().type().isMutable();
+  }
+
   private List<ExportEntry> exports(List<Symbol> exported) {
     List<ExportEntry> exports = new ArrayList<>();
     if (settings.memoryInterface().exportName() != null) {
       exports.add(new ExportEntry(settings.memoryInterface().exportName(), 2, 0));
-    }
-    if (settings.exportTable() && isTablePresent()) {
-      exports.add(new ExportEntry("__indirect_function_table", 1, 0));
     }
     // A command's export wrapper is a symbol wasm-ld adds after all others, so wrapped exports come last.
     List<Symbol> ordered = new ArrayList<>();
@@ -584,6 +614,8 @@ public final class Linker {
         InputFunction wrapper = commandWrappers.get(symbol);
         int index = wrapper != null ? wrapper.outputIndex() : symbol.function().outputIndex();
         exports.add(new ExportEntry(symbol.name(), 0, index));
+      } else if (symbol.kind() == SymbolKind.TABLE) {
+        exports.add(new ExportEntry(symbol.name(), 1, 0));
       } else if (symbol.kind() == SymbolKind.GLOBAL && symbol.global() != null) {
         exports.add(new ExportEntry(symbol.name(), 3, symbol.global().outputIndex()));
       } else if (symbol.kind() == SymbolKind.DATA) {
@@ -615,7 +647,10 @@ public final class Linker {
     threadLocals.setValues(memory);
     stackPointer.global().setInitialValue(new ConstExpr.I32Const((int) memory.stackPointer()));
     Map<String, Long> addresses = Map.of("__heap_base", memory.heapBase(), "__heap_end", memory.heapEnd(),
-        "__data_end", memory.dataEnd(), "__global_base", memory.dataStart(), "__dso_handle", memory.dataStart());
+        "__data_end", memory.dataEnd(), "__global_base", memory.dataStart(), "__dso_handle", memory.dataStart(),
+        "__stack_low", memory.stackLow(), "__stack_high", memory.stackPointer(),
+        // Not position-independent: memory and table start where the layout put them.
+        "__memory_base", 0L, "__table_base", layout.tableBase());
     dataSymbols.forEach((name, symbol) -> SymbolTable.setAddress(symbol, addresses.get(name)));
     layout.addressGlobals().forEach((symbol, global) -> global.setInitialValue(new ConstExpr.I32Const(
         symbol.kind() == SymbolKind.FUNCTION ? symbol.tableSlot() : (int) layout.addressOf(symbol))));

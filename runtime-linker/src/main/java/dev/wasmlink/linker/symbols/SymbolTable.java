@@ -65,8 +65,16 @@ public final class SymbolTable {
     for (int i = 0; i < infos.size(); i++) {
       object.setSymbol(i, resolve(object, infos.get(i)));
     }
+    if (!object.tableImports().isEmpty() && infos.stream().noneMatch(info -> info instanceof SymbolInfo.Table)) {
+      // An object from before reference types imports the indirect function table with no symbol for it; wasm-ld
+      // makes one up as it reads such an object, which fixes the table's place among the symbols, and so exports.
+      globals.computeIfAbsent(INDIRECT_FUNCTION_TABLE,
+          name -> new Symbol(name, SymbolKind.TABLE, SymbolFlags.UNDEFINED, object));
+    }
     objects.add(object);
   }
+
+  private static final String INDIRECT_FUNCTION_TABLE = "__indirect_function_table";
 
   /**
    * Registers an archive's members as lazy definitions of the symbols its index lists, and reads at once those a

@@ -31,7 +31,9 @@ class ByteIdenticalLinkTest {
       List.of("--export-dynamic"), List.of("--stack-first"), List.of("--global-base=4096"),
       List.of("--initial-memory=262144"), List.of("--max-memory=1048576"), List.of("--export=__heap_base"),
       List.of("--export=__data_end", "--export=qsort"), List.of("--export-if-defined=nothere", "--export-table"),
-      List.of("--strip-all"), List.of("--strip-debug"), List.of("-z", "stack-size=8192"));
+      List.of("--strip-all"), List.of("--strip-debug"), List.of("-z", "stack-size=8192"),
+      List.of("--export-all"), List.of("--no-gc-sections"), List.of("--no-gc-sections", "--export-all"),
+      List.of("--export=__stack_low", "--export=__stack_high", "--export=__table_base"));
 
   @TestFactory
   Stream<DynamicTest> outputIsWasmLd19sByteForByte() {
