@@ -65,6 +65,8 @@ public final class Linker {
   private Symbol callCtors;
   private ThreadLocalSymbols threadLocals;
   private final DisplayNames displayNames;
+  private final ExportPlan exportPlan;
+  private CommandExportWrappers commandWrappers;
   private final Map<String, Symbol> dataSymbols = new LinkedHashMap<>();
 
   /**
@@ -76,6 +78,7 @@ public final class Linker {
     this.displayNames = new DisplayNames(settings.demangle());
     this.reporter = new LinkReporter(settings.reports(), out);
     this.symbols = new SymbolTable(diagnostics, reporter);
+    this.exportPlan = new ExportPlan(settings, symbols, diagnostics, layout);
   }
 
   /** Links, writes the output, and returns the diagnostics (warnings only: errors throw). */
@@ -278,7 +281,7 @@ public final class Linker {
       }
     }
     for (Symbol symbol : symbols.globals()) {
-      if (symbol.kind() != null && symbol.isDefined() && (isExportedBySettings(symbol)
+      if (symbol.kind() != null && symbol.isDefined() && (exportPlan.isExportedBySettings(symbol)
           || (!symbol.isSynthetic() && symbol.isNoStrip()))) {
         liveness.markLive(symbol);
       }
@@ -297,8 +300,8 @@ public final class Linker {
       }
     }
     // The export wrappers of a command call __wasm_call_dtors (and __wasm_call_ctors, defined once liveness is known).
-    if (needsCommandExportWrappers(constructors)) {
-      liveness.markLive(definedDtors());
+    if (commandWrappers().needed()) {
+      liveness.markLive(commandWrappers().definedDtors());
     }
     liveness.propagate();
   }
@@ -371,14 +374,14 @@ public final class Linker {
     }
     layout.globals().addAll(layout.addressGlobals().values());
     layout.tableEntries().addAll(tableEntries);
-    List<Symbol> exported = exportedSymbols();
-    List<InputFunction> wrappers = commandExportWrappers(exported);
+    List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
+    List<InputFunction> wrappers = commandWrappers().create(exported);
     layout.functions().addAll(wrappers);
     layout.assignIndices();
     registerTypes();
     stubbed.forEach((symbol, stub) -> symbol.setOutputIndex(stub.outputIndex()));
     layOutMemory();
-    List<ExportEntry> exports = exports(exported);
+    List<ExportEntry> exports = exportPlan.entries(exported, commandWrappers().byFunction());
     return exports;
   }
 
@@ -472,161 +475,12 @@ public final class Linker {
     return stubs;
   }
 
-  /**
-   * wasm-ld wraps every exported function of a command whose inputs never call {@code __wasm_call_ctors}
-   * themselves, when there are constructors or a libc destructor runner: the wrapper runs the constructors, the
-   * function, then {@code __wasm_call_dtors}.
-   */
-  private List<InputFunction> commandExportWrappers(List<Symbol> exported) {
-    if (!needsCommandExportWrappers(constructors)) {
-      return List.of();
+  /** The command export wrappers, decided once the constructors are known. */
+  private CommandExportWrappers commandWrappers() {
+    if (commandWrappers == null) {
+      commandWrappers = new CommandExportWrappers(settings, symbols, callCtors, !constructors.isEmpty());
     }
-    Symbol dtors = definedDtors();
-    boolean hasCtors = callCtors.isLive();
-    boolean hasDtors = dtors != null;
-    List<InputFunction> wrappers = new ArrayList<>();
-    for (Symbol symbol : exported) {
-      if (symbol.kind() != SymbolKind.FUNCTION || symbol.function() == null) {
-        continue;
-      }
-      List<InputFunction.Call> calls = new ArrayList<>();
-      if (hasCtors) {
-        calls.add(new InputFunction.Call(callCtors, false));
-      }
-      calls.add(new InputFunction.Call(symbol, true));
-      if (hasDtors) {
-        calls.add(new InputFunction.Call(dtors, false));
-      }
-      InputFunction wrapper = InputFunction.calling(symbol.name() + ".command_export", symbol.signature(), calls);
-      wrapper.nameIfUnnamed(symbol.name() + ".command_export");
-      wrappers.add(wrapper);
-      commandWrappers.put(symbol, wrapper);
-    }
-    return wrappers;
-  }
-
-  private final Map<Symbol, InputFunction> commandWrappers = new LinkedHashMap<>();
-
-  /** libc's {@code __wasm_call_dtors} when an input defines it, else {@code null}. */
-  private Symbol definedDtors() {
-    Symbol dtors = symbols.find("__wasm_call_dtors");
-    return dtors != null && dtors.function() != null ? dtors : null;
-  }
-
-  /**
-   * Whether a command's exports need wrappers: there are constructors or a destructor runner to call, and nothing
-   * else runs them (no input calls {@code __wasm_call_ctors} and the command line does not export it for the host).
-   */
-  private boolean needsCommandExportWrappers(List<Constructor> candidates) {
-    boolean exportsCallCtors = settings.exportAll() || settings.exports().contains(callCtors.name())
-        || settings.exportsIfDefined().contains(callCtors.name());
-    return (!candidates.isEmpty() || definedDtors() != null) && !isReferencedByInputs(callCtors)
-        && !exportsCallCtors;
-  }
-
-  private boolean isReferencedByInputs(Symbol symbol) {
-    for (InputObject object : symbols.objects()) {
-      for (int i = 0; i < object.symbolCount(); i++) {
-        if (object.symbol(i) == symbol) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** What the output exports: flagged or dynamic symbols, the entry, {@code --export} and {@code --export-if-defined}. */
-  private List<Symbol> exportedSymbols() {
-    Set<Symbol> exported = new LinkedHashSet<>();
-    for (Symbol symbol : symbols.globals()) {
-      if (symbol.kind() == null || symbol.kind() == SymbolKind.TABLE || !symbol.isDefined() || !symbol.isLive()) {
-        continue;
-      }
-      if (isExportedBySettings(symbol)) {
-        exported.add(symbol);
-      }
-    }
-    if ((settings.exportTable() || settings.exportAll()) && isTablePresent()) {
-      exported.add(indirectTable);
-    }
-    if (settings.entry() != null) {
-      Symbol entry = symbols.find(settings.entry());
-      if (entry == null || entry.function() == null) {
-        diagnostics.error("entry symbol not defined (pass --no-entry to suppress): " + settings.entry());
-      } else {
-        exported.add(entry);
-      }
-    }
-    for (String name : settings.exports()) {
-      Symbol symbol = symbols.find(name);
-      if (symbol == null || symbol.isUndefined()) {
-        diagnostics.error("symbol exported via --export not found: " + name);
-      } else {
-        exported.add(symbol);
-      }
-    }
-    for (String name : settings.exportsIfDefined()) {
-      Symbol symbol = symbols.find(name);
-      if (symbol != null && symbol.isDefined()) {
-        exported.add(symbol);
-      }
-    }
-    // Exports come in symbol-table order, as wasm-ld writes them, whatever asked for each.
-    List<Symbol> ordered = new ArrayList<>();
-    for (Symbol symbol : symbols.globals()) {
-      if (exported.contains(symbol)) {
-        ordered.add(symbol);
-      }
-    }
-    return ordered;
-  }
-
-  /**
-   * Whether a defined symbol is exported by its flag, {@code --export-dynamic} or {@code --export-all}. The last
-   * exports what the linker defines too, except its mutable globals ({@code __stack_pointer}, {@code __tls_base}):
-   * exporting those needs the mutable-globals feature, which the inputs may not have.
-   */
-  private boolean isExportedBySettings(Symbol symbol) {
-    if (symbol.kind() == SymbolKind.TABLE) {
-      return false;
-    }
-    if (symbol.isSynthetic()) {
-      return settings.exportAll() && !isMutableGlobal(symbol);
-    }
-    return symbol.isExportedByFlag() || settings.exportAll() || (settings.exportDynamic() && !symbol.isHidden());
-  }
-
-  private static boolean isMutableGlobal(Symbol symbol) {
-    return symbol.global() != null && symbol.global().type().isMutable();
-  }
-
-  private List<ExportEntry> exports(List<Symbol> exported) {
-    List<ExportEntry> exports = new ArrayList<>();
-    if (settings.memoryInterface().exportName() != null) {
-      exports.add(new ExportEntry(settings.memoryInterface().exportName(), 2, 0));
-    }
-    // A command's export wrapper is a symbol wasm-ld adds after all others, so wrapped exports come last.
-    List<Symbol> ordered = new ArrayList<>();
-    exported.stream().filter(symbol -> !commandWrappers.containsKey(symbol)).forEach(ordered::add);
-    exported.stream().filter(commandWrappers::containsKey).forEach(ordered::add);
-    for (Symbol symbol : ordered) {
-      if (symbol.kind() == SymbolKind.FUNCTION) {
-        InputFunction wrapper = commandWrappers.get(symbol);
-        int index = wrapper != null ? wrapper.outputIndex() : symbol.function().outputIndex();
-        exports.add(new ExportEntry(symbol.name(), 0, index));
-      } else if (symbol.kind() == SymbolKind.TABLE) {
-        exports.add(new ExportEntry(symbol.name(), 1, 0));
-      } else if (symbol.kind() == SymbolKind.GLOBAL && symbol.global() != null) {
-        exports.add(new ExportEntry(symbol.name(), 3, symbol.global().outputIndex()));
-      } else if (symbol.kind() == SymbolKind.DATA) {
-        InputGlobal address = new InputGlobal(null, null, new GlobalType(I32, 0),
-            new ConstExpr.I32Const((int) layout.addressOf(symbol)));
-        layout.globals().add(address);
-        address.setOutputIndex(layout.importedGlobals().size() + layout.globals().size() - 1);
-        exports.add(new ExportEntry(symbol.name(), 3, address.outputIndex()));
-      }
-    }
-    return exports;
+    return commandWrappers;
   }
 
   private List<InputSegment> liveSegments() {
