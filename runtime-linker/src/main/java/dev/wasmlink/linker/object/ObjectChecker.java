@@ -339,27 +339,38 @@ public final class ObjectChecker {
     return null;
   }
 
-  /** Walks each {@code reloc.*} section entry by entry. */
+  /**
+   * Checks each {@code reloc.*} section as decoded (once, for the linker too): its target, then each entry. Only
+   * when an entry is wrong is the section walked again by hand, to name that entry's byte offset.
+   */
   private void checkRelocations() {
     for (ObjectFile.Relocations relocations : object.relocations()) {
-      ByteReader in = object.reader(relocations.header());
-      int targetPosition = in.position();
-      int target = in.readUleb32();
+      int target = relocations.section().targetSection();
       if (Integer.compareUnsigned(target, object.sections().size()) >= 0) {
-        throw in.errorAt(targetPosition, "relocations target section " + Integer.toUnsignedString(target)
+        ByteReader in = object.reader(relocations.header());
+        throw in.error("relocations target section " + Integer.toUnsignedString(target)
             + " but the object has " + object.sections().size() + " sections");
       }
       SectionHeader patched = object.sections().get(target);
-      int count = in.readCount();
-      for (int i = 0; i < count; i++) {
-        int position = in.position();
-        RelocationEntry entry = RelocationEntryDecoder.decode(in);
-        String problem = relocationProblem(entry, patched);
+      List<RelocationEntry> entries = relocations.section().entries();
+      for (int i = 0; i < entries.size(); i++) {
+        String problem = relocationProblem(entries.get(i), patched);
         if (problem != null) {
-          throw in.errorAt(position, problem);
+          ByteReader in = object.reader(relocations.header());
+          throw in.errorAt(entryPosition(in, i), problem);
         }
       }
     }
+  }
+
+  /** Where entry {@code index} starts in a {@code reloc.*} section read by {@code in} from its start. */
+  private static int entryPosition(ByteReader in, int index) {
+    in.readUleb32();
+    in.readCount();
+    for (int i = 0; i < index; i++) {
+      RelocationEntryDecoder.decode(in);
+    }
+    return in.position();
   }
 
   private String relocationProblem(RelocationEntry entry, SectionHeader patched) {
