@@ -162,9 +162,15 @@ public final class InputObject {
     return object;
   }
 
+  /** How messages name the object: {@code file.o} or {@code lib.a(member.o)}, escaped once. */
   public String name() {
-    return object.location().input();
+    if (name == null) {
+      name = object.location().input();
+    }
+    return name;
   }
+
+  private String name;
 
   public List<TypeEntry.FunctionType> types() {
     return types;

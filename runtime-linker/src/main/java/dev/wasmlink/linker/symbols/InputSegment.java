@@ -193,8 +193,14 @@ public final class InputSegment {
 
   /** Whether its bytes may be merged with other string segments: flagged strings, with nothing to relocate. */
   public boolean isMergeableStrings() {
-    return (flags & SegmentFlags.STRINGS) != 0 && file.relocations(this).isEmpty() && !isTls();
+    if (mergeableStrings == null) {
+      mergeableStrings = (flags & SegmentFlags.STRINGS) != 0 && file.relocations(this).isEmpty() && !isTls();
+    }
+    return mergeableStrings;
   }
+
+  /** Asked for every relocation that reaches the segment during liveness, so worked out once. */
+  private Boolean mergeableStrings;
 
   @Override
   public String toString() {
