@@ -38,6 +38,8 @@ public final class ThreadLocalSymbols {
   private final Symbol initTls;
   private InputFunction initMemory;
   private InputFunction applyTlsRelocations;
+  /** The layout the generated bodies read, known once {@link #functions} has run. */
+  private MemoryLayout memory;
 
   private ThreadLocalSymbols(boolean shared, Symbol tlsBase, Symbol tlsSize, Symbol tlsAlign, Symbol initTls) {
     this.shared = shared;
@@ -104,11 +106,9 @@ public final class ThreadLocalSymbols {
       applyTlsRelocations.markLive();
       functions.add(applyTlsRelocations);
     }
-    tlsMemory = memory;
+    this.memory = memory;
     return functions;
   }
-
-  private MemoryLayout tlsMemory;
 
   private static boolean hasRelocations(OutputSegment tls) {
     if (tls == null) {
@@ -124,7 +124,7 @@ public final class ThreadLocalSymbols {
   }
 
   private byte[] initTlsBody() {
-    return TlsInitializer.body(tlsMemory.tlsSegment(), tlsBase.global(), applyTlsRelocations);
+    return TlsInitializer.body(memory.tlsSegment(), tlsBase.global(), applyTlsRelocations);
   }
 
   /** The live globals among {@code __tls_base}, {@code __tls_size}, {@code __tls_align}, in that order. */
