@@ -264,8 +264,10 @@ public final class Linker {
     directObjects.forEach(liveness::markObjectLive);
     if (!settings.gcSections()) {
       liveness.markEverything(symbols);
-      // Everything includes __wasm_call_ctors, which wasm-ld then writes even when no constructor runs.
+      // Everything includes what the linker defines: __wasm_call_ctors, which wasm-ld then writes even when no
+      // constructor runs, and the TLS globals and __wasm_init_tls.
       liveness.markLive(callCtors);
+      threadLocals.definedSymbols().forEach(liveness::markLive);
     }
     liveness.markLive(stackPointer);
     if (settings.entry() != null) {
@@ -281,8 +283,10 @@ public final class Linker {
       }
     }
     for (Symbol symbol : symbols.globals()) {
+      // No-strip holds for references too: clang marks its reference to __indirect_function_table so, and wasm-ld
+      // keeps the table then, though the linker defines it.
       if (symbol.kind() != null && symbol.isDefined() && (exportPlan.isExportedBySettings(symbol)
-          || (!symbol.isSynthetic() && symbol.isNoStrip()))) {
+          || symbol.isNoStrip())) {
         liveness.markLive(symbol);
       }
     }

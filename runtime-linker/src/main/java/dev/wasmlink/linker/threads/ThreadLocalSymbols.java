@@ -158,6 +158,17 @@ public final class ThreadLocalSymbols {
     }
   }
 
+  /** The symbols defined here, for a link that keeps everything ({@code --no-gc-sections}). */
+  public List<Symbol> definedSymbols() {
+    List<Symbol> defined = new ArrayList<>();
+    for (Symbol symbol : new Symbol[] {tlsBase, tlsSize, tlsAlign, initTls}) {
+      if (symbol != null && symbol.isSynthetic()) {
+        defined.add(symbol);
+      }
+    }
+    return defined;
+  }
+
   /** The module's start function: {@code __wasm_init_memory}, or {@code null} when there is none. */
   public InputFunction startFunction() {
     return initMemory;
