@@ -3,6 +3,7 @@ package dev.wasmlink.linker.threads;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.symbols.InputGlobal;
+import dev.wasmlink.linker.write.Instructions;
 
 /**
  * The body of {@code __wasm_init_memory}, the start function that copies passive segments into memory and clears

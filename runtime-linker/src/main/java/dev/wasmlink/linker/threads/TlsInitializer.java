@@ -3,6 +3,7 @@ package dev.wasmlink.linker.threads;
 import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
+import dev.wasmlink.linker.write.Instructions;
 
 /**
  * The body of {@code __wasm_init_tls(block)}, which a thread runs before touching its thread-locals: point

@@ -1,12 +1,14 @@
-package dev.wasmlink.linker.threads;
+package dev.wasmlink.linker.write;
 
 import dev.wasmlink.spec.io.ByteWriter;
 
 /**
- * Writes the few instructions the linker's own functions need, with the encodings of the core, bulk memory and
+ * Writes the few instructions the linker's own functions need (constructor calls, export wrappers, trapping stubs,
+ * memory and TLS initialization), with the encodings of the core, bulk memory and
  * threads proposals. A body starts with its local declarations ({@link #noLocals}) and ends with {@link #end}.
  */
-final class Instructions {
+public final class Instructions {
+  private static final int UNREACHABLE = 0x00;
   private static final int BLOCK = 0x02;
   private static final int BLOCK_TYPE_EMPTY = 0x40;
   private static final int END = 0x0B;
@@ -32,30 +34,35 @@ final class Instructions {
 
   private final ByteWriter out = new ByteWriter();
 
-  Instructions noLocals() {
+  public Instructions noLocals() {
     out.writeUleb32(0);
     return this;
   }
 
-  Instructions block() {
+  public Instructions unreachable() {
+    out.writeU8(UNREACHABLE);
+    return this;
+  }
+
+  public Instructions block() {
     out.writeU8(BLOCK);
     out.writeU8(BLOCK_TYPE_EMPTY);
     return this;
   }
 
-  Instructions end() {
+  public Instructions end() {
     out.writeU8(END);
     return this;
   }
 
-  Instructions br(int depth) {
+  public Instructions br(int depth) {
     out.writeU8(BR);
     out.writeUleb32(depth);
     return this;
   }
 
   /** {@code br_table} to {@code depths[value]}, or to {@code otherwise} when the value is out of range. */
-  Instructions brTable(int otherwise, int... depths) {
+  public Instructions brTable(int otherwise, int... depths) {
     out.writeU8(BR_TABLE);
     out.writeUleb32(depths.length);
     for (int depth : depths) {
@@ -65,43 +72,43 @@ final class Instructions {
     return this;
   }
 
-  Instructions call(int function) {
+  public Instructions call(int function) {
     out.writeU8(CALL);
     out.writeUleb32(function);
     return this;
   }
 
-  Instructions drop() {
+  public Instructions drop() {
     out.writeU8(DROP);
     return this;
   }
 
-  Instructions localGet(int local) {
+  public Instructions localGet(int local) {
     out.writeU8(LOCAL_GET);
     out.writeUleb32(local);
     return this;
   }
 
-  Instructions globalSet(int global) {
+  public Instructions globalSet(int global) {
     out.writeU8(GLOBAL_SET);
     out.writeUleb32(global);
     return this;
   }
 
-  Instructions i32Const(long value) {
+  public Instructions i32Const(long value) {
     out.writeU8(I32_CONST);
     out.writeSleb32((int) value);
     return this;
   }
 
-  Instructions i64Const(long value) {
+  public Instructions i64Const(long value) {
     out.writeU8(I64_CONST);
     out.writeSleb64(value);
     return this;
   }
 
   /** {@code memory.init}: copies from data segment {@code segment} into memory 0 (destination, offset, size). */
-  Instructions memoryInit(int segment) {
+  public Instructions memoryInit(int segment) {
     out.writeU8(MISC_PREFIX);
     out.writeUleb32(MEMORY_INIT);
     out.writeUleb32(segment);
@@ -110,14 +117,14 @@ final class Instructions {
   }
 
   /** {@code memory.fill} of memory 0 (destination, value, size). */
-  Instructions memoryFill() {
+  public Instructions memoryFill() {
     out.writeU8(MISC_PREFIX);
     out.writeUleb32(MEMORY_FILL);
     out.writeU8(0);
     return this;
   }
 
-  Instructions dataDrop(int segment) {
+  public Instructions dataDrop(int segment) {
     out.writeU8(MISC_PREFIX);
     out.writeUleb32(DATA_DROP);
     out.writeUleb32(segment);
@@ -125,21 +132,21 @@ final class Instructions {
   }
 
   /** {@code i32.atomic.rmw.cmpxchg} (address, expected, replacement), leaving the value found. */
-  Instructions i32AtomicCompareExchange() {
+  public Instructions i32AtomicCompareExchange() {
     return atomic(I32_ATOMIC_RMW_CMPXCHG);
   }
 
-  Instructions i32AtomicStore() {
+  public Instructions i32AtomicStore() {
     return atomic(I32_ATOMIC_STORE);
   }
 
   /** {@code memory.atomic.notify} (address, count of waiters to wake), leaving how many woke. */
-  Instructions atomicNotify() {
+  public Instructions atomicNotify() {
     return atomic(ATOMIC_NOTIFY);
   }
 
   /** {@code memory.atomic.wait32} (address, expected, timeout in ns or -1), leaving 0 woken, 1 not equal, 2 timed out. */
-  Instructions atomicWait32() {
+  public Instructions atomicWait32() {
     return atomic(ATOMIC_WAIT32);
   }
 
@@ -151,7 +158,7 @@ final class Instructions {
     return this;
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return out.toByteArray();
   }
 }
