@@ -64,6 +64,8 @@ public final class Linker {
   private Symbol indirectTable;
   private Symbol callCtors;
   private ThreadLocalSymbols threadLocals;
+  /** The output's features, checked as wasm-ld checks them; known from layout on (bulk memory shapes .bss). */
+  private TargetFeaturesSection targetFeatures;
   private final DisplayNames displayNames;
   private final ExportPlan exportPlan;
   private CommandExportWrappers commandWrappers;
@@ -332,8 +334,6 @@ public final class Linker {
     }
     return imports;
   }
-
-  private TargetFeaturesSection targetFeatures;
 
   private List<ExportEntry> layOut(List<Symbol> imports, List<InputFunction> stubs) {
     targetFeatures = MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics);
