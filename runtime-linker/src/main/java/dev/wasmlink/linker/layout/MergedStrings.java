@@ -2,7 +2,6 @@ package dev.wasmlink.linker.layout;
 
 import dev.wasmlink.linker.symbols.InputSegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,15 +39,13 @@ public final class MergedStrings {
     table.finish();
     for (InputSegment segment : segments) {
       List<InputSegment.Piece> pieces = segment.pieces();
-      long[] starts = new long[pieces.size()];
       long[] merged = new long[pieces.size()];
       for (int i = 0; i < pieces.size(); i++) {
         InputSegment.Piece piece = pieces.get(i);
-        starts[i] = piece.start();
         // A dead string is referred to by nothing live (only, perhaps, by debug information): address 0 of the chunk.
         merged[i] = piece.isLive() ? table.offsetOf(segment.bytes().slice(piece.start(), piece.length())) : 0;
       }
-      segment.mergeInto(this, starts, merged);
+      segment.mergeInto(this, merged);
     }
   }
 
@@ -57,8 +54,7 @@ public final class MergedStrings {
     if (inputStarts.length == 0) {
       return outputOffset;
     }
-    int found = Arrays.binarySearch(inputStarts, offset);
-    int piece = found >= 0 ? found : Math.max(0, -found - 2);
+    int piece = StringTable.indexOfStringAt(inputStarts, offset);
     return outputOffset + mergedOffsets[piece] + (offset - inputStarts[piece]);
   }
 

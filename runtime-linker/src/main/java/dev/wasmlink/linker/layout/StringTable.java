@@ -2,6 +2,7 @@ package dev.wasmlink.linker.layout;
 
 import dev.wasmlink.spec.io.ByteSlice;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,16 @@ public final class StringTable {
       }
     }
     return true;
+  }
+
+  /**
+   * The index of the string holding byte {@code offset}, given the strings' start offsets in order (as
+   * {@link #split} tiles its bytes, every byte from the first start on belongs to the last string starting at or
+   * before it).
+   */
+  public static int indexOfStringAt(long[] starts, long offset) {
+    int found = Arrays.binarySearch(starts, offset);
+    return found >= 0 ? found : Math.max(0, -found - 2);
   }
 
   /** Splits bytes into NUL-terminated strings (each with its NUL; a last one without is kept as it is). */

@@ -23,7 +23,6 @@ public final class InputSegment {
   private String outputName;
   private long outputOffset = -1;
   private MergedStrings merged;
-  private long[] pieceInputStarts;
   private long[] pieceMergedOffsets;
 
   public InputSegment(
@@ -134,16 +133,27 @@ public final class InputSegment {
   }
 
   private List<Piece> pieces;
+  private long[] pieceStarts;
 
   /** The segment split into its strings, each with its terminating NUL (the last may lack one). */
   public List<Piece> pieces() {
     if (pieces == null) {
-      pieces = new ArrayList<>();
-      for (int[] piece : StringTable.split(bytes)) {
+      List<int[]> split = StringTable.split(bytes);
+      pieces = new ArrayList<>(split.size());
+      pieceStarts = new long[split.size()];
+      for (int i = 0; i < split.size(); i++) {
+        int[] piece = split.get(i);
         pieces.add(new Piece(piece[0], piece[1]));
+        pieceStarts[i] = piece[0];
       }
     }
     return pieces;
+  }
+
+  /** Where each of {@link #pieces()} starts, in order. */
+  public long[] pieceStarts() {
+    pieces();
+    return pieceStarts;
   }
 
   /**
@@ -151,20 +161,8 @@ public final class InputSegment {
    * only the strings something refers to.
    */
   public void markPieceLive(long offset) {
-    List<Piece> all = pieces();
-    int low = 0;
-    int high = all.size() - 1;
-    while (low <= high) {
-      int middle = (low + high) >>> 1;
-      Piece piece = all.get(middle);
-      if (offset < piece.start()) {
-        high = middle - 1;
-      } else if (offset >= piece.start() + piece.length()) {
-        low = middle + 1;
-      } else {
-        piece.markLive();
-        return;
-      }
+    if (offset >= 0 && offset < bytes.length()) {
+      pieces().get(StringTable.indexOfStringAt(pieceStarts(), offset)).markLive();
     }
   }
 
@@ -174,9 +172,8 @@ public final class InputSegment {
   }
 
   /** Records that the segment's strings were merged, and where each of its strings went. */
-  public void mergeInto(MergedStrings strings, long[] inputStarts, long[] mergedOffsets) {
+  public void mergeInto(MergedStrings strings, long[] mergedOffsets) {
     merged = strings;
-    pieceInputStarts = inputStarts;
     pieceMergedOffsets = mergedOffsets;
   }
 
@@ -187,7 +184,7 @@ public final class InputSegment {
 
   /** Where byte {@code offset} of this segment lands in its output segment. */
   public long outputOffsetOf(long offset) {
-    return merged != null ? merged.outputOffsetOf(pieceInputStarts, pieceMergedOffsets, offset)
+    return merged != null ? merged.outputOffsetOf(pieceStarts(), pieceMergedOffsets, offset)
         : outputOffset + offset;
   }
 

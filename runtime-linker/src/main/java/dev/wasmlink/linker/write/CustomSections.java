@@ -3,6 +3,7 @@ package dev.wasmlink.linker.write;
 import dev.wasmlink.linker.layout.StringTable;
 import dev.wasmlink.linker.object.SectionHeader;
 import dev.wasmlink.linker.symbols.InputObject;
+import dev.wasmlink.spec.io.ByteSlice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -51,23 +52,43 @@ final class CustomSections {
     for (String name : MERGED) {
       List<Piece> pieces = byName.get(name);
       if (pieces != null) {
-        StringTable table = new StringTable(1);
-        for (Piece piece : pieces) {
-          for (int[] string : StringTable.split(piece.section().payload())) {
-            table.add(piece.section().payload().slice(string[0], string[1]));
-          }
-        }
-        table.finish();
-        merged.put(name, table);
+        merge(name, pieces);
       }
     }
   }
 
+  /** Merges the strings of every piece into one table and records where each piece's strings went. */
+  private void merge(String name, List<Piece> pieces) {
+    StringTable table = new StringTable(1);
+    Map<SectionHeader, List<int[]>> strings = new IdentityHashMap<>();
+    for (Piece piece : pieces) {
+      ByteSlice payload = piece.section().payload();
+      List<int[]> split = StringTable.split(payload);
+      strings.put(piece.section(), split);
+      split.forEach(string -> table.add(payload.slice(string[0], string[1])));
+    }
+    table.finish();
+    merged.put(name, table);
+    strings.forEach((section, split) -> {
+      long[] starts = new long[split.size()];
+      long[] outputOffsets = new long[split.size()];
+      for (int i = 0; i < split.size(); i++) {
+        int[] string = split.get(i);
+        starts[i] = string[0];
+        outputOffsets[i] = table.offsetOf(section.payload().slice(string[0], string[1]));
+      }
+      mergedStrings.put(section, new MergedPiece(starts, outputOffsets));
+    });
+  }
+
+  /** Where each string of one input section of a merged section starts, and where it went in the output. */
+  private record MergedPiece(long[] starts, long[] outputOffsets) {}
+
   /**
-   * The strings of each input section of a merged section, split once: DWARF refers into {@code .debug_str} from
-   * every compile unit, and splitting the section again for each reference made big links quadratic.
+   * For each input section of a merged section, its strings' places: DWARF refers into {@code .debug_str} from every
+   * compile unit, so they are worked out once, when the strings are merged.
    */
-  private final Map<SectionHeader, int[][]> stringsOf = new IdentityHashMap<>();
+  private final Map<SectionHeader, MergedPiece> mergedStrings = new IdentityHashMap<>();
 
   /** The merged contents of a merged section ({@code .debug_str}), or {@code null} for a section copied piece by piece. */
   byte[] mergedContents(String name) {
@@ -81,35 +102,15 @@ final class CustomSections {
    */
   long outputOffsetOf(InputObject object, int index, long inputOffset) {
     SectionHeader header = object.object().sections().get(index);
-    StringTable table = merged.get(header.name());
-    if (table == null) {
+    MergedPiece piece = mergedStrings.get(header);
+    if (piece == null) {
       return offsetOf(object, index) + inputOffset;
     }
-    int[][] strings = stringsOf.computeIfAbsent(header, h -> StringTable.split(h.payload()).toArray(int[][]::new));
-    int found = stringContaining(strings, inputOffset);
-    if (found < 0) {
+    if (inputOffset < 0 || inputOffset >= header.payload().length()) {
       return inputOffset;
     }
-    int[] string = strings[found];
-    return table.offsetOf(header.payload().slice(string[0], string[1])) + inputOffset - string[0];
-  }
-
-  /** The index of the string (start, length) holding byte {@code offset}, by binary search; -1 if none does. */
-  private static int stringContaining(int[][] strings, long offset) {
-    int low = 0;
-    int high = strings.length - 1;
-    while (low <= high) {
-      int middle = (low + high) >>> 1;
-      int[] string = strings[middle];
-      if (offset < string[0]) {
-        high = middle - 1;
-      } else if (offset >= string[0] + string[1]) {
-        low = middle + 1;
-      } else {
-        return middle;
-      }
-    }
-    return -1;
+    int string = StringTable.indexOfStringAt(piece.starts(), inputOffset);
+    return piece.outputOffsets()[string] + inputOffset - piece.starts()[string];
   }
 
   Map<String, List<Piece>> byName() {
