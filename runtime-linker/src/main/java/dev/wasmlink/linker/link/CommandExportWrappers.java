@@ -52,7 +52,6 @@ final class CommandExportWrappers {
         calls.add(new InputFunction.Call(dtors, false));
       }
       InputFunction wrapper = InputFunction.calling(symbol.name() + ".command_export", symbol.signature(), calls);
-      wrapper.nameIfUnnamed(symbol.name() + ".command_export");
       created.add(wrapper);
       wrappers.put(symbol, wrapper);
     }

@@ -201,15 +201,11 @@ public final class Linker {
   private void auditThreadLocals() {
     ThreadLocalAudit audit = new ThreadLocalAudit(settings.sharedMemory(), registry);
     for (InputObject object : symbols.objects()) {
-      for (InputFunction function : object.functions()) {
-        if (function.isLive() && !object.isDiscarded(function)) {
-          audit.scan(object, object.relocations(function), function.debugName());
-        }
+      for (InputFunction function : object.keptFunctions()) {
+        audit.scan(object, object.relocations(function), function.debugName());
       }
-      for (InputSegment segment : object.segments()) {
-        if (segment.isLive() && !object.isDiscarded(segment)) {
-          audit.scan(object, object.relocations(segment), "segment " + segment.name());
-        }
+      for (InputSegment segment : object.keptSegments()) {
+        audit.scan(object, object.relocations(segment), "segment " + segment.name());
       }
     }
     audit.problems().forEach(diagnostics::error);
@@ -353,16 +349,12 @@ public final class Linker {
     layout.functions().addAll(threadLocals.functions(memory));
     Set<Symbol> tableEntries = new LinkedHashSet<>();
     for (InputObject object : symbols.objects()) {
-      for (InputFunction function : object.functions()) {
-        if (function.isLive() && !object.isDiscarded(function)) {
-          layout.functions().add(function);
-          scanFunctionRelocations(object, object.relocations(function), tableEntries, stubs);
-        }
+      for (InputFunction function : object.keptFunctions()) {
+        layout.functions().add(function);
+        scanFunctionRelocations(object, object.relocations(function), tableEntries, stubs);
       }
-      for (InputSegment segment : object.segments()) {
-        if (segment.isLive() && !object.isDiscarded(segment)) {
-          scanFunctionRelocations(object, object.relocations(segment), tableEntries, stubs);
-        }
+      for (InputSegment segment : object.keptSegments()) {
+        scanFunctionRelocations(object, object.relocations(segment), tableEntries, stubs);
       }
     }
     layout.functions().addAll(stubs);
@@ -425,7 +417,6 @@ public final class Linker {
           && !layout.importedFunctions().contains(symbol)) {
         stubbed.computeIfAbsent(symbol, weak -> {
           InputFunction stub = InputFunction.trap("undefined_weak:" + weak.name(), weak.signature());
-          stub.nameIfUnnamed("undefined_weak:" + weak.name());
           stubs.add(stub);
           return stub;
         });
@@ -470,7 +461,6 @@ public final class Linker {
         }
         layout.signatureStubs().computeIfAbsent(symbol, s -> new LinkedHashMap<>()).computeIfAbsent(signature, t -> {
           InputFunction stub = InputFunction.trap("signature_mismatch:" + symbol.name(), signature);
-          stub.nameIfUnnamed("signature_mismatch:" + symbol.name());
           stubs.add(stub);
           return stub;
         });
@@ -489,13 +479,7 @@ public final class Linker {
 
   private List<InputSegment> liveSegments() {
     List<InputSegment> live = new ArrayList<>();
-    for (InputObject object : symbols.objects()) {
-      for (InputSegment segment : object.segments()) {
-        if (segment.isLive() && !object.isDiscarded(segment)) {
-          live.add(segment);
-        }
-      }
-    }
+    symbols.objects().forEach(object -> live.addAll(object.keptSegments()));
     return live;
   }
 

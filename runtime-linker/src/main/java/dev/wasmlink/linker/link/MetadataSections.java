@@ -94,8 +94,8 @@ final class MetadataSections {
   /** Whether a live data segment of the link is thread-local. */
   private static boolean usesThreadLocalStorage(List<InputObject> objects) {
     for (InputObject object : objects) {
-      for (InputSegment segment : object.segments()) {
-        if (segment.isLive() && segment.isTls() && !object.isDiscarded(segment)) {
+      for (InputSegment segment : object.keptSegments()) {
+        if (segment.isTls()) {
           return true;
         }
       }

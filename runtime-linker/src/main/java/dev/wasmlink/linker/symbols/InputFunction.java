@@ -71,9 +71,7 @@ public final class InputFunction {
    * {@code __wasm_init_memory}, whose instructions hold segment addresses and indices.
    */
   public static InputFunction generated(String name, TypeEntry.FunctionType type, Supplier<byte[]> body) {
-    InputFunction function = new InputFunction(name, type, List.of(), false, body);
-    function.nameIfUnnamed(name);
-    return function;
+    return new InputFunction(name, type, List.of(), false, body);
   }
 
   /** For a generated function, its body as written once the layout is final; {@code null} otherwise. */

@@ -297,6 +297,28 @@ public final class InputObject {
     return discarded.contains(chunk);
   }
 
+  /** The functions the output keeps: live, and not lost to another object's copy of their comdat. */
+  public List<InputFunction> keptFunctions() {
+    List<InputFunction> kept = new ArrayList<>();
+    for (InputFunction function : functions) {
+      if (function.isLive() && !isDiscarded(function)) {
+        kept.add(function);
+      }
+    }
+    return kept;
+  }
+
+  /** The data segments the output keeps: live, and not lost to another object's copy of their comdat. */
+  public List<InputSegment> keptSegments() {
+    List<InputSegment> kept = new ArrayList<>();
+    for (InputSegment segment : segments) {
+      if (segment.isLive() && !isDiscarded(segment)) {
+        kept.add(segment);
+      }
+    }
+    return kept;
+  }
+
   void discard(Object chunk) {
     discarded.add(chunk);
   }
