@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.cli;
 
 import dev.wasmlink.linker.input.InputException;
+import dev.wasmlink.linker.options.CommandLineException;
 import dev.wasmlink.spec.io.MalformedInputException;
 import dev.wasmlink.spec.reloc.RelocationException;
 import java.io.PrintWriter;
@@ -17,7 +18,8 @@ final class Failures {
   static int run(String tool, PrintWriter err, Callable<Integer> command) {
     try {
       return command.call();
-    } catch (MalformedInputException | InputException | RelocationException | UsageException e) {
+    } catch (MalformedInputException | InputException | RelocationException | UsageException
+        | CommandLineException e) {
       err.println(tool + ": error: " + e.getMessage());
       return 1;
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {

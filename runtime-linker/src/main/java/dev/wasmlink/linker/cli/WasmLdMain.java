@@ -3,7 +3,6 @@ package dev.wasmlink.linker.cli;
 import dev.wasmlink.linker.link.Diagnostics;
 import dev.wasmlink.linker.link.LinkFailedException;
 import dev.wasmlink.linker.link.Linker;
-import dev.wasmlink.linker.options.CommandLineException;
 import dev.wasmlink.linker.options.LinkOptions;
 import dev.wasmlink.linker.options.Usage;
 import dev.wasmlink.linker.options.WasmLdCommandLine;
@@ -32,26 +31,20 @@ public final class WasmLdMain {
   }
 
   private static int link(List<String> args, PrintWriter out, PrintWriter err) {
-    LinkOptions options;
-    try {
-      options = WasmLdCommandLine.parse(args);
-      if (options.help()) {
-        out.print(Usage.text("wasm-ld"));
+    LinkOptions options = WasmLdCommandLine.parse(args);
+    if (options.help()) {
+      out.print(Usage.text("wasm-ld"));
+      return 0;
+    }
+    if (options.version()) {
+      out.println("wasmlink " + Main.VERSION + " (compatible with LLD 19)");
+      if (options.exitAfterVersion()) {
         return 0;
       }
-      if (options.version()) {
-        out.println("wasmlink " + Main.VERSION + " (compatible with LLD 19)");
-        if (options.exitAfterVersion()) {
-          return 0;
-        }
-      }
-      List<String> warnings = new java.util.ArrayList<>(options.warnings());
-      warnings.addAll(WasmLdCommandLine.checkLinkable(options));
-      if (report(warnings, options.fatalWarnings(), err)) {
-        return 1;
-      }
-    } catch (CommandLineException e) {
-      err.println("wasm-ld: error: " + e.getMessage());
+    }
+    List<String> warnings = new java.util.ArrayList<>(options.warnings());
+    warnings.addAll(WasmLdCommandLine.checkLinkable(options));
+    if (report(warnings, options.fatalWarnings(), err)) {
       return 1;
     }
     try {

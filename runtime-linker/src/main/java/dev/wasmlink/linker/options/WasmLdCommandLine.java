@@ -179,13 +179,14 @@ public final class WasmLdCommandLine {
       List<String> arguments = new ArrayList<>(args);
       builder.flavor(takeFlavor(arguments));
 
-      ResponseFiles.Quoting quoting = quoting(OptionTable.parse(arguments));
+      Result r = OptionTable.parse(arguments);
+      ResponseFiles.Quoting quoting = quoting(r);
       builder.rspQuoting(quoting);
       if (ResponseFiles.hasResponseFile(arguments)) {
+        // The quoting is read before expanding, since it says how to split the files; then everything is read again.
         arguments = ResponseFiles.expand(arguments, quoting, baseDirectory);
+        r = OptionTable.parse(arguments);
       }
-
-      Result r = OptionTable.parse(arguments);
       readColorDiagnostics(r);
       if (r.missingArgument() != null) {
         diagnostics.error(r.missingArgument() + ": missing argument");
