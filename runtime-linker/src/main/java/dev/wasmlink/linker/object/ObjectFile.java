@@ -6,8 +6,6 @@ import dev.wasmlink.spec.format.DataCountSection;
 import dev.wasmlink.spec.format.DataCountSectionDecoder;
 import dev.wasmlink.spec.format.DataSection;
 import dev.wasmlink.spec.format.DataSectionDecoder;
-import dev.wasmlink.spec.format.DylinkSection;
-import dev.wasmlink.spec.format.DylinkSectionDecoder;
 import dev.wasmlink.spec.format.ElementSection;
 import dev.wasmlink.spec.format.ElementSectionDecoder;
 import dev.wasmlink.spec.format.ExportSection;
@@ -19,6 +17,7 @@ import dev.wasmlink.spec.format.GlobalSectionDecoder;
 import dev.wasmlink.spec.format.ImportSection;
 import dev.wasmlink.spec.format.ImportSectionDecoder;
 import dev.wasmlink.spec.format.LinkingSection;
+import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.LinkingSectionDecoder;
 import dev.wasmlink.spec.format.MemorySection;
 import dev.wasmlink.spec.format.MemorySectionDecoder;
@@ -52,14 +51,12 @@ import java.util.Optional;
  */
 public final class ObjectFile {
   private final InputLocation location;
-  private final byte[] data;
   private final int objectStart;
   private final List<SectionHeader> sections;
   private final Object[] decoded;
 
-  ObjectFile(InputLocation location, byte[] data, int objectStart, List<SectionHeader> sections) {
+  ObjectFile(InputLocation location, int objectStart, List<SectionHeader> sections) {
     this.location = location;
-    this.data = data;
     this.objectStart = objectStart;
     this.sections = List.copyOf(sections);
     this.decoded = new Object[sections.size()];
@@ -155,6 +152,15 @@ public final class ObjectFile {
     return linking;
   }
 
+  /** The {@code linking} section's subsections of one kind, in order; none when there is no such section. */
+  public <T extends LinkingSubsection> List<T> linkingSubsections(Class<T> type) {
+    return linking().stream()
+        .flatMap(linking -> linking.subsections().stream())
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+
   public Optional<TargetFeaturesSection> targetFeatures() {
     return custom(TargetFeaturesSectionDecoder.NAME, TargetFeaturesSection.class);
   }
@@ -165,10 +171,6 @@ public final class ObjectFile {
 
   public Optional<NameSection> names() {
     return custom(NameSectionDecoder.NAME, NameSection.class);
-  }
-
-  public Optional<DylinkSection> dylink() {
-    return custom(DylinkSectionDecoder.NAME, DylinkSection.class);
   }
 
   /** Every {@code reloc.*} section with its header, in file order. */
@@ -211,16 +213,6 @@ public final class ObjectFile {
 
   /** Marks a section that has no declared layout, so it is not looked at again. */
   private static final Object NOT_DECLARED = new Object();
-
-  /** Where the object's bytes start in {@link #bytes()}: non-zero for an archive member. */
-  public int objectStart() {
-    return objectStart;
-  }
-
-  /** The array holding the object (for a member, the whole archive); shared, never to be modified. */
-  public byte[] bytes() {
-    return data;
-  }
 
   @Override
   public String toString() {

@@ -18,12 +18,6 @@ public final class ObjectReader {
 
   private ObjectReader() {}
 
-  /** Whether the bytes start like a wasm module or object. */
-  public static boolean isWasm(ByteSlice bytes) {
-    return bytes.length() >= 4 && bytes.get(0) == 0x00 && bytes.get(1) == 'a' && bytes.get(2) == 's'
-        && bytes.get(3) == 'm';
-  }
-
   /** Reads the object held in {@code bytes}, a whole file or an archive member. */
   public static ObjectFile read(ByteSlice bytes, InputLocation location) {
     ByteReader in = ByteReader.of(bytes.array(), bytes.start(), bytes.length(), location);
@@ -66,8 +60,8 @@ public final class ObjectReader {
         lastId = id;
       }
       ByteSlice slice = ByteSlice.of(bytes.array(), payload.position(), payload.remaining());
-      sections.add(new SectionHeader(sections.size(), id, name, offset, slice, payload.objectOffset()));
+      sections.add(new SectionHeader(sections.size(), id, name, offset, slice));
     }
-    return new ObjectFile(location, bytes.array(), bytes.start(), sections);
+    return new ObjectFile(location, bytes.start(), sections);
   }
 }

@@ -11,9 +11,8 @@ import dev.wasmlink.spec.io.ByteSlice;
  * @param name the custom section's name, or the core section's name as LLVM prints it ({@code CODE}, {@code DATA})
  * @param offset the offset of the section's id byte from the start of the object
  * @param payload the section's payload (for a custom section, after its name)
- * @param payloadOffset the offset of the payload from the start of the object
  */
-public record SectionHeader(int index, int id, String name, int offset, ByteSlice payload, int payloadOffset) {
+public record SectionHeader(int index, int id, String name, int offset, ByteSlice payload) {
 
   public boolean isCustom() {
     return id == 0;
