@@ -28,12 +28,13 @@ final class LinkSettingsFactory {
         inputs.add(new LinkInput(file.path(), file.wholeArchive(), file.inLib()));
       } else if (input instanceof LibraryInput library) {
         inputs.add(new LinkInput(options.findLibrary(library.name())
-            .orElseThrow(() -> new InputException("unable to find library -l" + library.name())),
+            .orElseThrow(() -> new InputException("unable to find library " + library.spelling())),
             library.wholeArchive(), false));
       }
     }
     String entry = options.noEntry() ? null : options.entry() != null ? options.entry() : "_start";
-    boolean importUndefined = options.allowUndefined() || options.importUndefined()
+    // --allow-undefined is folded into importUndefined() by the options themselves.
+    boolean importUndefined = options.importUndefined()
         || options.unresolvedSymbols() == UnresolvedSymbols.IMPORT_DYNAMIC;
     MemorySettings memory = new MemorySettings(options.globalBaseOrDefault(), options.stackSize(),
         options.stackFirstEffective(), options.initialMemory(), options.maxMemory(), options.optimization() >= 1,

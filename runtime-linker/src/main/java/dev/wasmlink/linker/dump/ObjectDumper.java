@@ -128,7 +128,7 @@ public final class ObjectDumper {
     if (segments.isEmpty()) {
       return;
     }
-    List<LinkingSubsection.Segment> infos = linkingSubsections(object, LinkingSubsection.SegmentInfo.class).stream()
+    List<LinkingSubsection.Segment> infos = object.linkingSubsections(LinkingSubsection.SegmentInfo.class).stream()
         .flatMap(info -> info.segments().stream())
         .toList();
     out.println();
@@ -236,7 +236,7 @@ public final class ObjectDumper {
 
   private void printInitFunctions(ObjectFile object, SymbolNames names) {
     List<LinkingSubsection.InitFunction> functions =
-        linkingSubsections(object, LinkingSubsection.InitFunctions.class).stream()
+        object.linkingSubsections(LinkingSubsection.InitFunctions.class).stream()
             .flatMap(init -> init.functions().stream())
             .toList();
     if (functions.isEmpty()) {
@@ -251,7 +251,7 @@ public final class ObjectDumper {
   }
 
   private void printComdats(ObjectFile object) {
-    List<LinkingSubsection.Comdat> comdats = linkingSubsections(object, LinkingSubsection.ComdatInfo.class).stream()
+    List<LinkingSubsection.Comdat> comdats = object.linkingSubsections(LinkingSubsection.ComdatInfo.class).stream()
         .flatMap(info -> info.comdats().stream())
         .toList();
     if (comdats.isEmpty()) {
@@ -326,14 +326,6 @@ public final class ObjectDumper {
       line.append(entry.addend() < 0 ? " - " + -entry.addend() : " + " + entry.addend());
     }
     return line.toString();
-  }
-
-  private static <T extends LinkingSubsection> List<T> linkingSubsections(ObjectFile object, Class<T> type) {
-    return object.linking().stream()
-        .flatMap(linking -> linking.subsections().stream())
-        .filter(type::isInstance)
-        .map(type::cast)
-        .toList();
   }
 
   private static String quote(String name) {

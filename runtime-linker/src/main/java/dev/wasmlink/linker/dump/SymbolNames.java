@@ -17,10 +17,7 @@ final class SymbolNames {
   private final List<String> names = new ArrayList<>();
 
   SymbolNames(ObjectFile object) {
-    symbols = object.linking().stream()
-        .flatMap(linking -> linking.subsections().stream())
-        .filter(LinkingSubsection.SymbolTable.class::isInstance)
-        .map(LinkingSubsection.SymbolTable.class::cast)
+    symbols = object.linkingSubsections(LinkingSubsection.SymbolTable.class).stream()
         .flatMap(table -> table.symbols().stream())
         .toList();
     List<Import> imports = object.imports().map(section -> section.imports()).orElse(List.of());

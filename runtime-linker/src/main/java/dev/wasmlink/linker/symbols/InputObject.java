@@ -112,10 +112,8 @@ public final class InputObject {
   }
 
   private List<LinkingSubsection.Segment> segmentInfo() {
-    return object.linking().stream()
-        .flatMap(linking -> linking.subsections().stream())
-        .filter(LinkingSubsection.SegmentInfo.class::isInstance)
-        .flatMap(info -> ((LinkingSubsection.SegmentInfo) info).segments().stream())
+    return object.linkingSubsections(LinkingSubsection.SegmentInfo.class).stream()
+        .flatMap(info -> info.segments().stream())
         .toList();
   }
 

@@ -5,7 +5,6 @@ import dev.wasmlink.linker.input.ArchiveMember;
 import dev.wasmlink.linker.input.InputFiles;
 import dev.wasmlink.linker.link.Diagnostics;
 import dev.wasmlink.linker.object.ObjectFile;
-import dev.wasmlink.linker.object.ObjectReader;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.format.SymbolInfo;
@@ -121,12 +120,11 @@ public final class SymbolTable {
 
   private static List<String> definedNames(ObjectFile object) {
     List<String> names = new ArrayList<>();
-    object.linking().ifPresent(linking -> linking.subsections().stream()
-        .filter(LinkingSubsection.SymbolTable.class::isInstance)
-        .flatMap(table -> ((LinkingSubsection.SymbolTable) table).symbols().stream())
+    object.linkingSubsections(LinkingSubsection.SymbolTable.class).stream()
+        .flatMap(table -> table.symbols().stream())
         .filter(info -> (info.flags() & (SymbolFlags.UNDEFINED | SymbolFlags.BINDING_LOCAL)) == 0)
         .filter(info -> info.name() != null)
-        .forEach(info -> names.add(info.name())));
+        .forEach(info -> names.add(info.name()));
     return names;
   }
 
@@ -157,9 +155,7 @@ public final class SymbolTable {
     if (!extracted.add(lazy.object() != null ? lazy.object() : lazy.member())) {
       return;
     }
-    ObjectFile object = lazy.object() != null
-        ? lazy.object()
-        : ObjectReader.read(lazy.member().data(), lazy.archive().locationOf(lazy.member()));
+    ObjectFile object = lazy.object() != null ? lazy.object() : InputFiles.readMember(lazy.archive(), lazy.member());
     addObject(InputObject.of(object));
     // Recorded once the member is in, after what it pulled in itself, as wasm-ld orders --why-extract.
     if (recorded) {
