@@ -16,6 +16,7 @@ import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.SymbolInfoDecoder;
 import dev.wasmlink.spec.io.ByteReader;
+import dev.wasmlink.spec.io.MalformedInputException;
 import dev.wasmlink.spec.io.Printable;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
@@ -23,6 +24,7 @@ import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Decodes every section of an object and checks what no single decoder can: that indices point inside their index
@@ -97,22 +99,16 @@ public final class ObjectChecker {
   }
 
   private void checkImports() {
-    Optional<SectionHeader> section = object.section(2);
-    if (section.isEmpty()) {
-      return;
-    }
-    ByteReader in = object.reader(section.get());
-    int count = in.readCount();
-    for (int i = 0; i < count; i++) {
-      int position = in.position();
-      Import entry = ImportDecoder.decode(in);
+    List<Import> imports = object.imports().map(section -> section.imports()).orElse(List.of());
+    for (int i = 0; i < imports.size(); i++) {
+      Import entry = imports.get(i);
       ImportDescriptor descriptor = entry.descriptor();
       if (descriptor instanceof ImportDescriptor.FunctionImport function) {
         functions.imported++;
         if (Integer.compareUnsigned(function.typeIndex(), typeCount) >= 0) {
-          throw in.errorAt(position, "import " + Printable.escape(entry.module() + "." + entry.field())
-              + " has type index " + Integer.toUnsignedString(function.typeIndex()) + " but there are " + typeCount
-              + " types");
+          throw errorAtEntry(2, i, ImportDecoder::decode, "import "
+              + Printable.escape(entry.module() + "." + entry.field()) + " has type index "
+              + Integer.toUnsignedString(function.typeIndex()) + " but there are " + typeCount + " types");
         }
       } else if (descriptor instanceof ImportDescriptor.GlobalImport) {
         globals.imported++;
@@ -127,20 +123,27 @@ public final class ObjectChecker {
   }
 
   private void checkFunctionTypes() {
-    Optional<SectionHeader> section = object.section(3);
-    if (section.isEmpty()) {
-      return;
-    }
-    ByteReader in = object.reader(section.get());
-    int count = in.readCount();
-    for (int i = 0; i < count; i++) {
-      int position = in.position();
-      int type = in.readUleb32();
+    List<Integer> types = object.functions().map(section -> section.typeIndices()).orElse(List.of());
+    for (int i = 0; i < types.size(); i++) {
+      int type = types.get(i);
       if (Integer.compareUnsigned(type, typeCount) >= 0) {
-        throw in.errorAt(position, "function " + i + " has type index " + Integer.toUnsignedString(type)
-            + " but there are " + typeCount + " types");
+        throw errorAtEntry(3, i, ByteReader::readUleb32, "function " + i + " has type index "
+            + Integer.toUnsignedString(type) + " but there are " + typeCount + " types");
       }
     }
+  }
+
+  /**
+   * An error at entry {@code index} of core section {@code id}'s vector. The checks read the decoded sections;
+   * only a failing check walks the section's bytes again, with {@code skipEntry}, to name the entry's offset.
+   */
+  private MalformedInputException errorAtEntry(int id, int index, Consumer<ByteReader> skipEntry, String problem) {
+    ByteReader in = object.reader(object.section(id).orElseThrow());
+    in.readCount();
+    for (int i = 0; i < index; i++) {
+      skipEntry.accept(in);
+    }
+    return in.errorAt(in.position(), problem);
   }
 
   private void checkCodeMatchesFunctions() {
@@ -153,28 +156,22 @@ public final class ObjectChecker {
   }
 
   private void checkExports() {
-    Optional<SectionHeader> section = object.section(7);
-    if (section.isEmpty()) {
-      return;
-    }
-    ByteReader in = object.reader(section.get());
-    int count = in.readCount();
-    for (int i = 0; i < count; i++) {
-      int position = in.position();
-      Export export = ExportDecoder.decode(in);
+    List<Export> exports = object.exports().map(section -> section.exports()).orElse(List.of());
+    for (int i = 0; i < exports.size(); i++) {
+      Export export = exports.get(i);
       IndexSpace space = switch (export.kind()) {
         case 0 -> functions;
         case 1 -> tables;
         case 2 -> memories;
         case 3 -> globals;
         case 4 -> tags;
-        default -> throw in.errorAt(position, "export " + Printable.escape(export.name()) + " has unknown kind "
-            + export.kind());
+        default -> throw errorAtEntry(7, i, ExportDecoder::decode, "export " + Printable.escape(export.name())
+            + " has unknown kind " + export.kind());
       };
       if (!space.contains(Integer.toUnsignedLong(export.index()))) {
-        throw in.errorAt(position, "export " + Printable.escape(export.name()) + " names " + space.name + " "
-            + Integer.toUnsignedString(export.index()) + " but there are " + space.total() + " " + space.name
-            + "s");
+        throw errorAtEntry(7, i, ExportDecoder::decode, "export " + Printable.escape(export.name()) + " names "
+            + space.name + " " + Integer.toUnsignedString(export.index()) + " but there are " + space.total() + " "
+            + space.name + "s");
       }
     }
   }

@@ -39,6 +39,17 @@ class MalformedObjectGapsTest {
   }
 
   @Test
+  void secondExportOutsideTheFunctionSpaceIsReportedAtItsOwnEntry() {
+    // 0x12: 07 09, an EXPORT section: 0x14 count 2, 0x15 "e" -> function 0 (fine), 0x19 "f" -> function 9.
+    Path file = Dump.write(dir, "export2.o", object()
+        .section(1, ONE_TYPE)
+        .section(3, ONE_FUNCTION)
+        .section(7, bytes().raw(0x02).name("e").raw(0x00, 0x00).name("f").raw(0x00, 0x09))
+        .section(10, ONE_BODY));
+    Dump.assertError(Dump.run(file), file.toString(), "EXPORT", 0x19, "export f names function 9");
+  }
+
+  @Test
   void startFunctionOutsideTheFunctionSpace() {
     // 0x12: 08 01, a START section: 0x14 function 9; there is one function.
     Path file = Dump.write(dir, "start.o", object()
