@@ -86,7 +86,7 @@ final class ExpressionParser {
       return new Names.Plain("throw");
     }
     if (in.consume("tw")) {
-      return new Expressions.Throw(expression());
+      return new Names.Special("throw ", expression());
     }
     if (in.consume('u')) {
       return vendorExpression();

@@ -341,36 +341,6 @@ final class Names {
     }
   }
 
-  /** {@code operator Type}: a conversion operator, or a vendor operator {@code v <digit> <source-name>}. */
-  static final class ConversionOperator extends Node {
-    final Node type;
-
-    ConversionOperator(Node type) {
-      this.type = type;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      out.append("operator ");
-      type.print(out);
-    }
-  }
-
-  /** {@code operator"" _suffix}. */
-  static final class LiteralOperator extends Node {
-    final Node suffix;
-
-    LiteralOperator(Node suffix) {
-      this.suffix = suffix;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      out.append("operator\"\" ");
-      suffix.print(out);
-    }
-  }
-
   /** {@code 'unnamed'} / {@code 'unnamed3'}: a class or enum with no name ({@code Ut [number] _}). */
   static final class UnnamedType extends Node {
     final String count;
@@ -525,22 +495,11 @@ final class Names {
     }
   }
 
-  /** {@code this Type}: the explicit object parameter of a C++23 member function. */
-  static final class ExplicitObjectParameter extends Node {
-    final Node base;
-
-    ExplicitObjectParameter(Node base) {
-      this.base = base;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      out.append("this ");
-      base.print(out);
-    }
-  }
-
-  /** A phrase in front of a name: {@code vtable for }, {@code guard variable for }, thunks... */
+  /**
+   * A phrase in front of a name or type: {@code vtable for }, {@code guard variable for }, thunks, and the
+   * prefixes {@code operator }, {@code operator"" }, {@code this }, {@code throw }, {@code struct }, {@code union },
+   * {@code enum }.
+   */
   static final class Special extends Node {
     final String phrase;
     final Node child;

@@ -126,7 +126,7 @@ final class Parser {
       do {
         Node param = type();
         if (state.explicitObjectParameter && params.isEmpty()) {
-          param = new Names.ExplicitObjectParameter(param);
+          param = new Names.Special("this ", param);
         }
         params.add(param);
       } while (!atEndOfEncoding() && in.look() != 'Q');
@@ -591,7 +591,7 @@ final class Parser {
         if (state != null) {
           state.ctorDtorConversion = true;
         }
-        return new Names.ConversionOperator(type);
+        return new Names.Special("operator ", type);
       }
       if (!op.kind().nameable() || (op.kind() == Operators.Kind.MEMBER && !op.flag())) {
         throw fail();
@@ -599,11 +599,11 @@ final class Parser {
       return new Names.Plain(op.name());
     }
     if (in.consume("li")) {
-      return new Names.LiteralOperator(sourceName());
+      return new Names.Special("operator\"\" ", sourceName());
     }
     if (in.consume('v') && Cursor.isDigit(in.look())) {
       in.skip(1);
-      return new Names.ConversionOperator(sourceName());
+      return new Names.Special("operator ", sourceName());
     }
     throw fail();
   }
@@ -1089,7 +1089,7 @@ final class Parser {
   private Node classEnumType() {
     String keyword = in.consume("Ts") ? "struct" : in.consume("Tu") ? "union" : in.consume("Te") ? "enum" : null;
     Node name = name(null);
-    return keyword != null ? new Types.Elaborated(keyword, name) : name;
+    return keyword != null ? new Names.Special(keyword + " ", name) : name;
   }
 
   /**
