@@ -510,9 +510,9 @@ final class ExpressionParser {
         soFar = new Names.WithTemplateArgs(soFar, parser.templateArgs(false));
       }
       while (!in.consume('E')) {
-        soFar = new Names.Qualified(soFar, simpleId());
+        soFar = new Names.Nested(soFar, simpleId());
       }
-      return new Names.Qualified(soFar, baseUnresolvedName());
+      return new Names.Nested(soFar, baseUnresolvedName());
     }
     if (!in.consume("sr")) {
       Node name = baseUnresolvedName();
@@ -523,7 +523,7 @@ final class ExpressionParser {
       do {
         Node qualifier = simpleId();
         if (soFar != null) {
-          soFar = new Names.Qualified(soFar, qualifier);
+          soFar = new Names.Nested(soFar, qualifier);
         } else if (global) {
           soFar = new Names.Global(qualifier);
         } else {
@@ -536,7 +536,7 @@ final class ExpressionParser {
         soFar = new Names.WithTemplateArgs(soFar, parser.templateArgs(false));
       }
     }
-    return new Names.Qualified(soFar, baseUnresolvedName());
+    return new Names.Nested(soFar, baseUnresolvedName());
   }
 
   /** {@code <simple-id> ::= <source-name> [<template-args>]}. */

@@ -25,66 +25,29 @@ final class Names {
     }
   }
 
-  /** {@code Scope::Name}, from {@code N ... E} nested names. */
+  /**
+   * {@code Scope::Name}: a nested name ({@code N ... E}) or a qualified unresolved name of a dependent expression
+   * ({@code sr ...}); or {@code Scope::friend Name}, a friend declared inside a class, mangled with {@code F}.
+   */
   static final class Nested extends Node {
     final Node scope;
+    final String separator;
     final Node name;
 
     Nested(Node scope, Node name) {
+      this(scope, "::", name);
+    }
+
+    Nested(Node scope, String separator, Node name) {
       this.scope = scope;
+      this.separator = separator;
       this.name = name;
     }
 
     @Override
     void printLeft(Printer out) {
       scope.print(out);
-      out.append("::");
-      name.print(out);
-    }
-
-    @Override
-    String baseName() {
-      return name.baseName();
-    }
-  }
-
-  /** {@code Scope::Name} in an unresolved name of a dependent expression ({@code sr ...}). */
-  static final class Qualified extends Node {
-    final Node qualifier;
-    final Node name;
-
-    Qualified(Node qualifier, Node name) {
-      this.qualifier = qualifier;
-      this.name = name;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      qualifier.print(out);
-      out.append("::");
-      name.print(out);
-    }
-
-    @Override
-    String baseName() {
-      return name.baseName();
-    }
-  }
-
-  /** {@code Scope::friend Name}: a friend declared inside a class, mangled with {@code F}. */
-  static final class MemberLikeFriend extends Node {
-    final Node scope;
-    final Node name;
-
-    MemberLikeFriend(Node scope, Node name) {
-      this.scope = scope;
-      this.name = name;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      scope.print(out);
-      out.append("::friend ");
+      out.append(separator);
       name.print(out);
     }
 

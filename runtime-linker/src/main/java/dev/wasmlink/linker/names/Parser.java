@@ -365,7 +365,7 @@ final class Parser {
     }
     result = abiTags(result);
     if (memberLikeFriend) {
-      return new Names.MemberLikeFriend(scope, result);
+      return new Names.Nested(scope, "::friend ", result);
     }
     return scope != null ? new Names.Nested(scope, result) : result;
   }
