@@ -759,10 +759,6 @@ final class Parser {
     return substitutions.get(index);
   }
 
-  void addSubstitution(Node node) {
-    substitutions.add(node);
-  }
-
   // ---------------------------------------------------------------------------------------------- templates
 
   /**
@@ -875,8 +871,9 @@ final class Parser {
         if (!isTemplateParamDecl()) {
           return type();
         }
-        Node param = templateParamDecl(null);
-        return new Packs.ParamQualifiedArg(param, templateArg());
+        // Only the argument prints, but the declaration must still be read, and it numbers the invented names.
+        templateParamDecl(null);
+        return new Packs.ParamQualifiedArg(templateArg());
       }
       default -> {
         return type();
