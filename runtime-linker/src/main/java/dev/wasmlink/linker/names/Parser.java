@@ -111,11 +111,7 @@ final class Parser {
     }
     Node attributes = null;
     if (in.consume("Ua9enable_ifI")) {
-      List<Node> conditions = new ArrayList<>();
-      while (!in.consume('E')) {
-        conditions.add(templateArg());
-      }
-      attributes = new Names.EnableIf(conditions);
+      attributes = new Names.EnableIf(templateArgsUpToE());
     }
     Node returnType = null;
     if (!state.ctorDtorConversion && state.endsWithTemplateArgs) {
@@ -836,6 +832,15 @@ final class Parser {
     return new Names.TemplateArgs(args);
   }
 
+  /** {@code <template-arg>* E}: template arguments up to the {@code E} that ends them, which is consumed. */
+  List<Node> templateArgsUpToE() {
+    List<Node> args = new ArrayList<>();
+    while (!in.consume('E')) {
+      args.add(templateArg());
+    }
+    return args;
+  }
+
   /**
    * <pre>
    * &lt;template-arg&gt; ::= &lt;type&gt; | X &lt;expression&gt; E | &lt;expr-primary&gt; | J &lt;template-arg&gt;* E
@@ -852,11 +857,7 @@ final class Parser {
       }
       case 'J' -> {
         in.skip(1);
-        List<Node> elements = new ArrayList<>();
-        while (!in.consume('E')) {
-          elements.add(templateArg());
-        }
-        return new Packs.ArgumentPack(elements);
+        return new Packs.ArgumentPack(templateArgsUpToE());
       }
       case 'L' -> {
         if (in.look(1) == 'Z') {
