@@ -21,11 +21,11 @@ final class Parser {
 
   /**
    * Template argument lists that {@code T_} (level 0) and {@code TL0__} (deeper, lambda levels) refer to. An entry
-   * may be null: a generic lambda's level whose parameters are only {@code auto}. Level 0 is always {@link #outer}
-   * when set, the arguments of the outermost name of the current encoding.
+   * may be null: a generic lambda's level whose parameters are only {@code auto}. Level 0, when set, holds the
+   * arguments of the outermost name of the current encoding; each {@link #templateArgs} call that sets it makes a
+   * new list, so an enclosing encoding's list is never changed by a nested one.
    */
   private List<List<Node>> templateParams = new ArrayList<>();
-  private final List<Node> outer = new ArrayList<>();
 
   /** While parsing a conversion operator's type, {@code T_} may refer to template arguments not yet read. */
   private boolean permitForwardReferences;
@@ -83,15 +83,11 @@ final class Parser {
    */
   Node encoding() {
     List<List<Node>> savedParams = templateParams;
-    List<Node> savedOuter = new ArrayList<>(outer);
     templateParams = new ArrayList<>();
-    outer.clear();
     try {
       return encodingBody();
     } finally {
       templateParams = savedParams;
-      outer.clear();
-      outer.addAll(savedOuter);
     }
   }
 
@@ -803,10 +799,11 @@ final class Parser {
    */
   Node templateArgs(boolean tagTemplates) {
     in.expect('I');
+    List<Node> level0 = null;
     if (tagTemplates) {
+      level0 = new ArrayList<>();
       templateParams.clear();
-      templateParams.add(outer);
-      outer.clear();
+      templateParams.add(level0);
     }
     List<Node> args = new ArrayList<>();
     while (!in.consume('E')) {
@@ -820,7 +817,7 @@ final class Parser {
         if (entry instanceof Packs.ArgumentPack pack) {
           entry = new Packs.Pack(pack.elements);
         }
-        outer.add(entry);
+        level0.add(entry);
       }
       if (in.consume('Q')) {
         // A requires clause on the template; it does not print.
