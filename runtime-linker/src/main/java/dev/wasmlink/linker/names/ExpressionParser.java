@@ -72,11 +72,8 @@ final class ExpressionParser {
       return new Expressions.Enclosing("sizeof... ", functionParam(), Prec.PRIMARY);
     }
     if (in.consume("sP")) {
-      List<Node> args = new ArrayList<>();
-      while (!in.consume('E')) {
-        args.add(parser.templateArg());
-      }
-      return new Expressions.Enclosing("sizeof... ", new Expressions.NodeList(args), Prec.PRIMARY);
+      return new Expressions.Enclosing("sizeof... ", new Expressions.NodeList(parser.templateArgsUpToE()),
+          Prec.PRIMARY);
     }
     if (in.consume("tl")) {
       Node type = parser.type();
@@ -86,7 +83,7 @@ final class ExpressionParser {
       return new Names.Plain("throw");
     }
     if (in.consume("tw")) {
-      return new Expressions.Throw(expression());
+      return new Names.Special("throw ", expression());
     }
     if (in.consume('u')) {
       return vendorExpression();
@@ -349,14 +346,13 @@ final class ExpressionParser {
   /** {@code u <source-name> <template-arg>* E}: a vendor extended expression, printed as a call. */
   private Node vendorExpression() {
     Node name = parser.sourceName();
-    List<Node> args = new ArrayList<>();
+    List<Node> args;
     // Microsoft's __uuidof is mangled with t (type) or z (expression) where a template argument would be.
     if (name.baseName().equals("__uuidof") && (in.look() == 't' || in.look() == 'z')) {
+      args = new ArrayList<>();
       args.add(in.consume('t') ? parser.type() : consumeAndParseExpression());
     } else {
-      while (!in.consume('E')) {
-        args.add(parser.templateArg());
-      }
+      args = parser.templateArgsUpToE();
     }
     return new Expressions.Call(name, args, Prec.POSTFIX);
   }
@@ -505,14 +501,11 @@ final class ExpressionParser {
    */
   private Node unresolvedName(boolean global) {
     if (in.consume("srN")) {
-      Node soFar = parser.unresolvedType();
-      if (in.look() == 'I') {
-        soFar = new Names.WithTemplateArgs(soFar, parser.templateArgs(false));
-      }
+      Node soFar = withTemplateArgs(parser.unresolvedType());
       while (!in.consume('E')) {
-        soFar = new Names.Qualified(soFar, simpleId());
+        soFar = new Names.Nested(soFar, simpleId());
       }
-      return new Names.Qualified(soFar, baseUnresolvedName());
+      return new Names.Nested(soFar, baseUnresolvedName());
     }
     if (!in.consume("sr")) {
       Node name = baseUnresolvedName();
@@ -523,7 +516,7 @@ final class ExpressionParser {
       do {
         Node qualifier = simpleId();
         if (soFar != null) {
-          soFar = new Names.Qualified(soFar, qualifier);
+          soFar = new Names.Nested(soFar, qualifier);
         } else if (global) {
           soFar = new Names.Global(qualifier);
         } else {
@@ -531,17 +524,18 @@ final class ExpressionParser {
         }
       } while (!in.consume('E'));
     } else {
-      soFar = parser.unresolvedType();
-      if (in.look() == 'I') {
-        soFar = new Names.WithTemplateArgs(soFar, parser.templateArgs(false));
-      }
+      soFar = withTemplateArgs(parser.unresolvedType());
     }
-    return new Names.Qualified(soFar, baseUnresolvedName());
+    return new Names.Nested(soFar, baseUnresolvedName());
   }
 
   /** {@code <simple-id> ::= <source-name> [<template-args>]}. */
   private Node simpleId() {
-    Node name = parser.sourceName();
+    return withTemplateArgs(parser.sourceName());
+  }
+
+  /** {@code name [<template-args>]}: the name, followed by its template arguments when an {@code I} comes next. */
+  private Node withTemplateArgs(Node name) {
     if (in.look() == 'I') {
       return new Names.WithTemplateArgs(name, parser.templateArgs(false));
     }
@@ -564,10 +558,6 @@ final class ExpressionParser {
       return new Names.DtorName(type);
     }
     in.consume("on");
-    Node operator = parser.operatorName(null);
-    if (in.look() == 'I') {
-      return new Names.WithTemplateArgs(operator, parser.templateArgs(false));
-    }
-    return operator;
+    return withTemplateArgs(parser.operatorName(null));
   }
 }

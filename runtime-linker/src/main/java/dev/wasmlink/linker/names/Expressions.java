@@ -347,22 +347,6 @@ final class Expressions {
     }
   }
 
-  /** {@code throw operand}. */
-  static final class Throw extends Expr {
-    final Node operand;
-
-    Throw(Node operand) {
-      super(Prec.PRIMARY);
-      this.operand = operand;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      out.append("throw ");
-      operand.print(out);
-    }
-  }
-
   /** {@code Type{inits}} or a bare {@code {inits}}. */
   static final class InitList extends Expr {
     final Node type;

@@ -25,66 +25,29 @@ final class Names {
     }
   }
 
-  /** {@code Scope::Name}, from {@code N ... E} nested names. */
+  /**
+   * {@code Scope::Name}: a nested name ({@code N ... E}) or a qualified unresolved name of a dependent expression
+   * ({@code sr ...}); or {@code Scope::friend Name}, a friend declared inside a class, mangled with {@code F}.
+   */
   static final class Nested extends Node {
     final Node scope;
+    final String separator;
     final Node name;
 
     Nested(Node scope, Node name) {
+      this(scope, "::", name);
+    }
+
+    Nested(Node scope, String separator, Node name) {
       this.scope = scope;
+      this.separator = separator;
       this.name = name;
     }
 
     @Override
     void printLeft(Printer out) {
       scope.print(out);
-      out.append("::");
-      name.print(out);
-    }
-
-    @Override
-    String baseName() {
-      return name.baseName();
-    }
-  }
-
-  /** {@code Scope::Name} in an unresolved name of a dependent expression ({@code sr ...}). */
-  static final class Qualified extends Node {
-    final Node qualifier;
-    final Node name;
-
-    Qualified(Node qualifier, Node name) {
-      this.qualifier = qualifier;
-      this.name = name;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      qualifier.print(out);
-      out.append("::");
-      name.print(out);
-    }
-
-    @Override
-    String baseName() {
-      return name.baseName();
-    }
-  }
-
-  /** {@code Scope::friend Name}: a friend declared inside a class, mangled with {@code F}. */
-  static final class MemberLikeFriend extends Node {
-    final Node scope;
-    final Node name;
-
-    MemberLikeFriend(Node scope, Node name) {
-      this.scope = scope;
-      this.name = name;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      scope.print(out);
-      out.append("::friend ");
+      out.append(separator);
       name.print(out);
     }
 
@@ -341,36 +304,6 @@ final class Names {
     }
   }
 
-  /** {@code operator Type}: a conversion operator, or a vendor operator {@code v <digit> <source-name>}. */
-  static final class ConversionOperator extends Node {
-    final Node type;
-
-    ConversionOperator(Node type) {
-      this.type = type;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      out.append("operator ");
-      type.print(out);
-    }
-  }
-
-  /** {@code operator"" _suffix}. */
-  static final class LiteralOperator extends Node {
-    final Node suffix;
-
-    LiteralOperator(Node suffix) {
-      this.suffix = suffix;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      out.append("operator\"\" ");
-      suffix.print(out);
-    }
-  }
-
   /** {@code 'unnamed'} / {@code 'unnamed3'}: a class or enum with no name ({@code Ut [number] _}). */
   static final class UnnamedType extends Node {
     final String count;
@@ -525,22 +458,11 @@ final class Names {
     }
   }
 
-  /** {@code this Type}: the explicit object parameter of a C++23 member function. */
-  static final class ExplicitObjectParameter extends Node {
-    final Node base;
-
-    ExplicitObjectParameter(Node base) {
-      this.base = base;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      out.append("this ");
-      base.print(out);
-    }
-  }
-
-  /** A phrase in front of a name: {@code vtable for }, {@code guard variable for }, thunks... */
+  /**
+   * A phrase in front of a name or type: {@code vtable for }, {@code guard variable for }, thunks, and the
+   * prefixes {@code operator }, {@code operator"" }, {@code this }, {@code throw }, {@code struct }, {@code union },
+   * {@code enum }.
+   */
   static final class Special extends Node {
     final String phrase;
     final Node child;

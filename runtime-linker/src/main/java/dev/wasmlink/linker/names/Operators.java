@@ -26,7 +26,7 @@ final class Operators {
    * also be an operator function name (-> and ->*, unlike . and .*); whether the operand of sizeof, alignof or
    * typeid is a type.
    */
-  record Info(String code, Kind kind, boolean flag, Prec prec, String name) {
+  record Info(Kind kind, boolean flag, Prec prec, String name) {
     /** The operator as written in an expression: the name without {@code operator} and a following space. */
     String symbol() {
       String symbol = name;
@@ -40,7 +40,7 @@ final class Operators {
   private static final Map<String, Info> BY_CODE = new HashMap<>();
 
   private static void add(String code, Kind kind, boolean flag, Prec prec, String name) {
-    BY_CODE.put(code, new Info(code, kind, flag, prec, name));
+    BY_CODE.put(code, new Info(kind, flag, prec, name));
   }
 
   static {

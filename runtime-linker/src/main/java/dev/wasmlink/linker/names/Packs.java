@@ -325,11 +325,9 @@ final class Packs {
 
   /** A template argument preceded by the declaration of its parameter; only the argument prints. */
   static final class ParamQualifiedArg extends Node {
-    final Node param;
     final Node arg;
 
-    ParamQualifiedArg(Node param, Node arg) {
-      this.param = param;
+    ParamQualifiedArg(Node arg) {
       this.arg = arg;
     }
 

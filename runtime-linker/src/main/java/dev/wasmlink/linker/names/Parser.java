@@ -21,11 +21,11 @@ final class Parser {
 
   /**
    * Template argument lists that {@code T_} (level 0) and {@code TL0__} (deeper, lambda levels) refer to. An entry
-   * may be null: a generic lambda's level whose parameters are only {@code auto}. Level 0 is always {@link #outer}
-   * when set, the arguments of the outermost name of the current encoding.
+   * may be null: a generic lambda's level whose parameters are only {@code auto}. Level 0, when set, holds the
+   * arguments of the outermost name of the current encoding; each {@link #templateArgs} call that sets it makes a
+   * new list, so an enclosing encoding's list is never changed by a nested one.
    */
   private List<List<Node>> templateParams = new ArrayList<>();
-  private final List<Node> outer = new ArrayList<>();
 
   /** While parsing a conversion operator's type, {@code T_} may refer to template arguments not yet read. */
   private boolean permitForwardReferences;
@@ -83,15 +83,11 @@ final class Parser {
    */
   Node encoding() {
     List<List<Node>> savedParams = templateParams;
-    List<Node> savedOuter = new ArrayList<>(outer);
     templateParams = new ArrayList<>();
-    outer.clear();
     try {
       return encodingBody();
     } finally {
       templateParams = savedParams;
-      outer.clear();
-      outer.addAll(savedOuter);
     }
   }
 
@@ -111,11 +107,7 @@ final class Parser {
     }
     Node attributes = null;
     if (in.consume("Ua9enable_ifI")) {
-      List<Node> conditions = new ArrayList<>();
-      while (!in.consume('E')) {
-        conditions.add(templateArg());
-      }
-      attributes = new Names.EnableIf(conditions);
+      attributes = new Names.EnableIf(templateArgsUpToE());
     }
     Node returnType = null;
     if (!state.ctorDtorConversion && state.endsWithTemplateArgs) {
@@ -126,7 +118,7 @@ final class Parser {
       do {
         Node param = type();
         if (state.explicitObjectParameter && params.isEmpty()) {
-          param = new Names.ExplicitObjectParameter(param);
+          param = new Names.Special("this ", param);
         }
         params.add(param);
       } while (!atEndOfEncoding() && in.look() != 'Q');
@@ -365,7 +357,7 @@ final class Parser {
     }
     result = abiTags(result);
     if (memberLikeFriend) {
-      return new Names.MemberLikeFriend(scope, result);
+      return new Names.Nested(scope, "::friend ", result);
     }
     return scope != null ? new Names.Nested(scope, result) : result;
   }
@@ -591,7 +583,7 @@ final class Parser {
         if (state != null) {
           state.ctorDtorConversion = true;
         }
-        return new Names.ConversionOperator(type);
+        return new Names.Special("operator ", type);
       }
       if (!op.kind().nameable() || (op.kind() == Operators.Kind.MEMBER && !op.flag())) {
         throw fail();
@@ -599,11 +591,11 @@ final class Parser {
       return new Names.Plain(op.name());
     }
     if (in.consume("li")) {
-      return new Names.LiteralOperator(sourceName());
+      return new Names.Special("operator\"\" ", sourceName());
     }
     if (in.consume('v') && Cursor.isDigit(in.look())) {
       in.skip(1);
-      return new Names.ConversionOperator(sourceName());
+      return new Names.Special("operator ", sourceName());
     }
     throw fail();
   }
@@ -759,10 +751,6 @@ final class Parser {
     return substitutions.get(index);
   }
 
-  void addSubstitution(Node node) {
-    substitutions.add(node);
-  }
-
   // ---------------------------------------------------------------------------------------------- templates
 
   /**
@@ -811,10 +799,11 @@ final class Parser {
    */
   Node templateArgs(boolean tagTemplates) {
     in.expect('I');
+    List<Node> level0 = null;
     if (tagTemplates) {
+      level0 = new ArrayList<>();
       templateParams.clear();
-      templateParams.add(outer);
-      outer.clear();
+      templateParams.add(level0);
     }
     List<Node> args = new ArrayList<>();
     while (!in.consume('E')) {
@@ -828,7 +817,7 @@ final class Parser {
         if (entry instanceof Packs.ArgumentPack pack) {
           entry = new Packs.Pack(pack.elements);
         }
-        outer.add(entry);
+        level0.add(entry);
       }
       if (in.consume('Q')) {
         // A requires clause on the template; it does not print.
@@ -838,6 +827,15 @@ final class Parser {
       }
     }
     return new Names.TemplateArgs(args);
+  }
+
+  /** {@code <template-arg>* E}: template arguments up to the {@code E} that ends them, which is consumed. */
+  List<Node> templateArgsUpToE() {
+    List<Node> args = new ArrayList<>();
+    while (!in.consume('E')) {
+      args.add(templateArg());
+    }
+    return args;
   }
 
   /**
@@ -856,11 +854,7 @@ final class Parser {
       }
       case 'J' -> {
         in.skip(1);
-        List<Node> elements = new ArrayList<>();
-        while (!in.consume('E')) {
-          elements.add(templateArg());
-        }
-        return new Packs.ArgumentPack(elements);
+        return new Packs.ArgumentPack(templateArgsUpToE());
       }
       case 'L' -> {
         if (in.look(1) == 'Z') {
@@ -875,8 +869,9 @@ final class Parser {
         if (!isTemplateParamDecl()) {
           return type();
         }
-        Node param = templateParamDecl(null);
-        return new Packs.ParamQualifiedArg(param, templateArg());
+        // Only the argument prints, but the declaration must still be read, and it numbers the invented names.
+        templateParamDecl(null);
+        return new Packs.ParamQualifiedArg(templateArg());
       }
       default -> {
         return type();
@@ -1089,7 +1084,7 @@ final class Parser {
   private Node classEnumType() {
     String keyword = in.consume("Ts") ? "struct" : in.consume("Tu") ? "union" : in.consume("Te") ? "enum" : null;
     Node name = name(null);
-    return keyword != null ? new Types.Elaborated(keyword, name) : name;
+    return keyword != null ? new Names.Special(keyword + " ", name) : name;
   }
 
   /**

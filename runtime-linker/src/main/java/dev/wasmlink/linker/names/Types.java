@@ -81,23 +81,6 @@ final class Types {
     }
   }
 
-  /** {@code struct X}, {@code union X}, {@code enum X} ({@code Ts Tu Te}). */
-  static final class Elaborated extends Node {
-    final String keyword;
-    final Node child;
-
-    Elaborated(String keyword, Node child) {
-      this.keyword = keyword;
-      this.child = child;
-    }
-
-    @Override
-    void printLeft(Printer out) {
-      out.append(keyword).append(' ');
-      child.print(out);
-    }
-  }
-
   /** {@code Type qualifier<args>}: a vendor-extended qualifier ({@code U <source-name> [<template-args>]}). */
   static final class VendorQualified extends Node {
     final Node child;
