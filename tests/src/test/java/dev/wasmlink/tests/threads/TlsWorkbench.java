@@ -2,7 +2,6 @@ package dev.wasmlink.tests.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
@@ -10,13 +9,13 @@ import dev.wasmlink.tests.corpus.Tools;
 import dev.wasmlink.tests.link.LinkHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -125,28 +124,8 @@ final class TlsWorkbench {
 
   /** Runs a command in the directory, for at most two minutes. */
   Run run(List<String> command) {
-    try {
-      Path out = Files.createTempFile("tls-workbench", ".out");
-      Path err = Files.createTempFile("tls-workbench", ".err");
-      try {
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-          return fail("timed out: " + command);
-        }
-        return new Run(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fail("interrupted: " + command);
-    }
+    Tools.Result result = Tools.run(command, directory, Map.of(), Duration.ofMinutes(2));
+    return new Run(command, result.exitCode(), result.stdout(), result.stderr());
   }
 
   /** Asserts a failed link: status 1, and no output file (nor its temporary) left in the directory. */
