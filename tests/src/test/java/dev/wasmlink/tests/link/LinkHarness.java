@@ -281,7 +281,8 @@ public final class LinkHarness {
     return indented.toString();
   }
 
-  static void deleteRecursively(Path directory) {
+  /** Deletes {@code directory} and everything in it, if it exists. */
+  public static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

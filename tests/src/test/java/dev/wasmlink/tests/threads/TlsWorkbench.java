@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class TlsWorkbench {
   /** How a.c and friends are compiled with thread support. */
-  static final List<String> THREADS = List.of("--target=wasm32", "-matomics", "-mbulk-memory", "-O1", "-c");
+  static final List<String> THREADS = ThreadsProgram.COMPILE_FLAGS;
   /** ... and without. */
   static final List<String> NO_THREADS = List.of("--target=wasm32", "-O1", "-c");
   static final String ERROR = "wasm-ld: error: ";
@@ -45,24 +44,14 @@ final class TlsWorkbench {
   private final Path directory;
 
   TlsWorkbench(String name) {
-    directory = LinkHarness.ROOT.resolve("tests/target/threads").resolve(name);
+    directory = ThreadsProgram.buildDirectory().resolve(name);
+    LinkHarness.deleteRecursively(directory);
     try {
-      if (Files.exists(directory)) {
-        try (Stream<Path> files = Files.walk(directory)) {
-          for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
       Files.createDirectories(directory.resolve("reference"));
       Files.createSymbolicLink(directory.resolve("reference/wasm-ld"), Tools.require("wasm-ld-19", "lld-19"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  Path directory() {
-    return directory;
   }
 
   Path file(String name) {
