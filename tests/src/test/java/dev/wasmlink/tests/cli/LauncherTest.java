@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmlink.tests.corpus.Corpus;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.wasmlink.tests.corpus.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +25,9 @@ class LauncherTest {
 
   private record Run(int status, String out, String err) {}
 
-  private Run run(Path workingDirectory, Map<String, String> environment, String... command)
-      throws IOException, InterruptedException {
-    Path out = temp.resolve("out.txt");
-    Path err = temp.resolve("err.txt");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "timed out");
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private Run run(Path workingDirectory, Map<String, String> environment, String... command) {
+    Tools.Result result = Tools.run(List.of(command), workingDirectory, environment, Duration.ofMinutes(2));
+    return new Run(result.exitCode(), result.stdout(), result.stderr());
   }
 
   @Test

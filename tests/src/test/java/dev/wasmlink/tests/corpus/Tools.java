@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,17 +36,42 @@ public final class Tools {
 
   /** Runs a command to completion (at most two minutes) and returns what it printed. */
   public static Result run(List<String> command) {
+    return run(command, null, Map.of(), Duration.ofMinutes(2));
+  }
+
+  /**
+   * Runs a command in {@code workingDirectory} (this process's own when null) with {@code environment} added to
+   * this process's, and returns what it printed. Past {@code timeout} it and every process it started are killed
+   * and the test fails: a linker or program that hangs must not hold the build for long.
+   */
+  public static Result run(List<String> command, Path workingDirectory, Map<String, String> environment,
+      Duration timeout) {
     try {
       Path stdout = Files.createTempFile("wasmlink-tool", ".out");
       Path stderr = Files.createTempFile("wasmlink-tool", ".err");
       try {
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
             .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            .redirectError(stderr.toFile());
+        if (workingDirectory != null) {
+          builder.directory(workingDirectory.toFile());
+        }
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+          if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            return fail("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command)
+                + "\nstdout:\n" + Files.readString(stdout, StandardCharsets.UTF_8) + "stderr:\n"
+                + Files.readString(stderr, StandardCharsets.UTF_8));
+          }
+        } catch (InterruptedException e) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly();
-          return fail("timed out: " + command);
+          Thread.currentThread().interrupt();
+          return fail("interrupted: " + String.join(" ", command));
         }
         return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
             Files.readString(stderr, StandardCharsets.UTF_8));
@@ -54,9 +81,6 @@ public final class Tools {
       }
     } catch (IOException e) {
       return fail("cannot run " + command + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fail("interrupted: " + command);
     }
   }
 

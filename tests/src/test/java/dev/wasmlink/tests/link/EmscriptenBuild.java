@@ -1,18 +1,15 @@
 package dev.wasmlink.tests.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.wasmlink.tests.corpus.Tools;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -75,11 +72,11 @@ final class EmscriptenBuild {
     Map<String, String> environment = linker == Linker.OURS
         ? Map.of("EMCC_SKIP_SANITY_CHECK", "1", "EM_LLVM_ROOT", llvmRootWithOurLinker().toString())
         : Map.of("EMCC_SKIP_SANITY_CHECK", "1");
-    Tools.Result build = run(command, environment, BUILD_TIMEOUT);
+    Tools.Result build = Tools.run(command, null, environment, BUILD_TIMEOUT);
     assertEquals(0, build.exitCode(), () -> compiler + " failed, linking with " + linker.description + ":\n"
         + String.join(" ", command) + "\n" + build.stdout() + build.stderr());
-    Tools.Result execution = run(List.of("node", "--no-experimental-fetch", script.toString()), Map.of(),
-        RUN_TIMEOUT);
+    Tools.Result execution = Tools.run(List.of("node", "--no-experimental-fetch", script.toString()), null,
+        Map.of(), RUN_TIMEOUT);
     assertEquals(0, execution.exitCode(), () -> source + " linked with " + linker.description + " exited "
         + execution.exitCode() + "\nstdout:\n" + execution.stdout() + "stderr:\n" + execution.stderr());
     return new Outcome(module, execution.stdout());
@@ -103,42 +100,5 @@ final class EmscriptenBuild {
     Files.createSymbolicLink(linker, LinkHarness.ourLinker());
     ourLlvmRoot = root;
     return root;
-  }
-
-  /**
-   * Runs a command with extra environment variables; past {@code timeout} it and every process it started are
-   * killed and the test fails. A threaded program that deadlocks must not hold the build for long.
-   */
-  private static Tools.Result run(List<String> command, Map<String, String> environment, Duration timeout)
-      throws IOException {
-    Path stdout = Files.createTempFile("wasmlink-emcc", ".out");
-    Path stderr = Files.createTempFile("wasmlink-emcc", ".err");
-    try {
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectOutput(stdout.toFile())
-          .redirectError(stderr.toFile());
-      builder.environment().putAll(environment);
-      Process process = builder.start();
-      try {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-          process.descendants().forEach(ProcessHandle::destroyForcibly);
-          process.destroyForcibly();
-          process.waitFor(10, TimeUnit.SECONDS);
-          return fail("timed out after " + timeout.toSeconds() + " s: " + String.join(" ", command) + "\nstdout:\n"
-              + Files.readString(stdout, StandardCharsets.UTF_8) + "stderr:\n"
-              + Files.readString(stderr, StandardCharsets.UTF_8));
-        }
-      } catch (InterruptedException e) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-        return fail("interrupted: " + String.join(" ", command));
-      }
-      return new Tools.Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-          Files.readString(stderr, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(stdout);
-      Files.deleteIfExists(stderr);
-    }
   }
 }

@@ -42,6 +42,8 @@ public final class LinkHarness {
   public static final List<String> DRIVER_FLAGS = List.of("--target=wasm32-wasi", "--sysroot=/usr");
 
   private static final Map<String, Build> BUILDS = new HashMap<>();
+  /** Clean wasm-ld-19 links into a program's {@code ref.wasm}, by program name. */
+  private static final Map<String, Link> REFERENCE_LINKS = new HashMap<>();
 
   private LinkHarness() {}
 
@@ -189,9 +191,20 @@ public final class LinkHarness {
         output);
   }
 
-  /** Links the program with wasm-ld-19 into {@code ref.wasm}. */
-  public static Link linkReference(Build build) {
-    return linkReference(build, build.reference(), List.of());
+  /**
+   * Links the program with wasm-ld-19 into {@code ref.wasm}, once per test run once it links cleanly: the reference,
+   * differential and summary tests all link the same program the same way, and only read {@code ref.wasm}.
+   */
+  public static synchronized Link linkReference(Build build) {
+    Link cached = REFERENCE_LINKS.get(build.program().name());
+    if (cached != null && cached.output().equals(build.reference())) {
+      return cached;
+    }
+    Link link = linkReference(build, build.reference(), List.of());
+    if (link.clean()) {
+      REFERENCE_LINKS.put(build.program().name(), link);
+    }
+    return link;
   }
 
   /** Links the program with wasmlink's {@code bin/wasm-ld} into {@code ours.wasm}. */
@@ -281,7 +294,8 @@ public final class LinkHarness {
     return indented.toString();
   }
 
-  static void deleteRecursively(Path directory) {
+  /** Deletes {@code directory} and everything in it, if it exists. */
+  public static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

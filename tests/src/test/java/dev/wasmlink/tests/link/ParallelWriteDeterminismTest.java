@@ -3,11 +3,13 @@ package dev.wasmlink.tests.link;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wasmlink.tests.corpus.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +31,11 @@ class ParallelWriteDeterminismTest {
     List<String> command = new ArrayList<>();
     command.add(LinkHarness.ourLinker().toString());
     command.addAll(LinkHarness.linkArguments(build.objects(), build.program().linkFlags(build.directory()), output));
-    ProcessBuilder linker = new ProcessBuilder(command).redirectErrorStream(true);
     // The java launcher reads JDK_JAVA_OPTIONS, so the pool size reaches the linker through bin/wasm-ld unchanged.
-    linker.environment().put("JDK_JAVA_OPTIONS",
-        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + threads);
-    Process process = linker.start();
-    String log = new String(process.getInputStream().readAllBytes());
-    process.waitFor(2, TimeUnit.MINUTES);
-    assertEquals(0, process.exitValue(), log);
+    Tools.Result result = Tools.run(command, null,
+        Map.of("JDK_JAVA_OPTIONS", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + threads),
+        Duration.ofMinutes(2));
+    assertEquals(0, result.exitCode(), result.stdout() + result.stderr());
     return Files.readAllBytes(output);
   }
 }

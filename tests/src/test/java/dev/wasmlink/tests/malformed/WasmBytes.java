@@ -46,11 +46,6 @@ final class WasmBytes {
     return this;
   }
 
-  WasmBytes sleb(int value) {
-    out.writeSleb32(value);
-    return this;
-  }
-
   /** A name: its byte length, then its UTF-8. */
   WasmBytes name(String name) {
     out.writeName(name);

@@ -31,8 +31,8 @@ class SharedMemoryByteIdenticalTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (List<String> flags : FLAG_SETS) {
       tests.add(DynamicTest.dynamicTest(String.join(" ", flags), () -> {
-        byte[] reference = link(ThreadsProgram.REFERENCE, flags, tests.size());
-        byte[] ours = link(ThreadsProgram.OURS, flags, tests.size());
+        byte[] reference = link(ThreadsProgram.REFERENCE, flags);
+        byte[] ours = link(ThreadsProgram.OURS, flags);
         assertArrayEquals(reference, ours, "with " + flags + ", wasmlink's output differs from wasm-ld-19's");
       }));
     }
@@ -40,7 +40,7 @@ class SharedMemoryByteIdenticalTest {
   }
 
   /** Same file name in two directories: wasm-ld names the module after its output file. */
-  private static byte[] link(String linker, List<String> flags, int set) throws Exception {
+  private static byte[] link(String linker, List<String> flags) throws Exception {
     Path directory = Files.createDirectories(
         ThreadsProgram.buildDirectory().resolve("identical-" + flags.hashCode()).resolve(linker));
     Path output = directory.resolve("tls.wasm");

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compiles {@code src/test/resources/threads/tls.c} once with clang-19 (freestanding, atomics and bulk memory) and
@@ -45,6 +47,9 @@ final class ThreadsProgram {
   static final List<String> SINGLE_FLAGS = List.of("--no-entry", "--export=__tls_base", "--export=__heap_base");
 
   private static Path object;
+
+  /** The flags each output was linked with, once it linked cleanly and validated; the tests only read outputs. */
+  private static final Map<Path, List<String>> LINKED = new HashMap<>();
 
   private ThreadsProgram() {}
 
@@ -90,10 +95,16 @@ final class ThreadsProgram {
   /**
    * Links tls.o with the named linker and flags into {@code tests/target/threads/NAME-LABEL.wasm}, and checks that
    * the link succeeded cleanly and that {@code wasm-validate --enable-threads} accepts the output. A failed link fails
-   * the test with the linker's command line and error.
+   * the test with the linker's command line and error. Each output is linked and checked once per test run; later
+   * calls for it return it as it is.
    */
-  static Path link(String linkerName, String label, List<String> flags) {
+  static synchronized Path link(String linkerName, String label, List<String> flags) {
     Path output = buildDirectory().resolve(linkerName + "-" + label + ".wasm");
+    List<String> linkedWith = LINKED.get(output);
+    if (linkedWith != null) {
+      assertEquals(linkedWith, flags, () -> output + " was linked with other flags");
+      return output;
+    }
     List<String> arguments = new ArrayList<>(flags);
     arguments.add(object().toString());
     arguments.add("-o");
@@ -107,6 +118,7 @@ final class ThreadsProgram {
         output.toString()));
     assertTrue(validation.exitCode() == 0 && validation.stderr().isEmpty(),
         () -> "wasm-validate --enable-threads rejects " + output + ":\n" + validation.stderr() + validation.stdout());
+    LINKED.put(output, List.copyOf(flags));
     return output;
   }
 }

@@ -2,7 +2,6 @@ package dev.wasmlink.tests.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
@@ -10,13 +9,12 @@ import dev.wasmlink.tests.corpus.Tools;
 import dev.wasmlink.tests.link.LinkHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -27,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class TlsWorkbench {
   /** How a.c and friends are compiled with thread support. */
-  static final List<String> THREADS = List.of("--target=wasm32", "-matomics", "-mbulk-memory", "-O1", "-c");
+  static final List<String> THREADS = ThreadsProgram.COMPILE_FLAGS;
   /** ... and without. */
   static final List<String> NO_THREADS = List.of("--target=wasm32", "-O1", "-c");
   static final String ERROR = "wasm-ld: error: ";
@@ -46,24 +44,14 @@ final class TlsWorkbench {
   private final Path directory;
 
   TlsWorkbench(String name) {
-    directory = LinkHarness.ROOT.resolve("tests/target/threads").resolve(name);
+    directory = ThreadsProgram.buildDirectory().resolve(name);
+    LinkHarness.deleteRecursively(directory);
     try {
-      if (Files.exists(directory)) {
-        try (Stream<Path> files = Files.walk(directory)) {
-          for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
       Files.createDirectories(directory.resolve("reference"));
       Files.createSymbolicLink(directory.resolve("reference/wasm-ld"), Tools.require("wasm-ld-19", "lld-19"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  Path directory() {
-    return directory;
   }
 
   Path file(String name) {
@@ -125,28 +113,8 @@ final class TlsWorkbench {
 
   /** Runs a command in the directory, for at most two minutes. */
   Run run(List<String> command) {
-    try {
-      Path out = Files.createTempFile("tls-workbench", ".out");
-      Path err = Files.createTempFile("tls-workbench", ".err");
-      try {
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-          return fail("timed out: " + command);
-        }
-        return new Run(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(out);
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return fail("interrupted: " + command);
-    }
+    Tools.Result result = Tools.run(command, directory, Map.of(), Duration.ofMinutes(2));
+    return new Run(command, result.exitCode(), result.stdout(), result.stderr());
   }
 
   /** Asserts a failed link: status 1, and no output file (nor its temporary) left in the directory. */
