@@ -188,10 +188,15 @@ public final class InputSegment {
         : outputOffset + offset;
   }
 
-  /** Whether its bytes may be merged with other string segments: flagged strings, with nothing to relocate. */
+  /**
+   * Whether its bytes may be merged with other string segments: flagged strings of single-byte characters, not empty,
+   * with nothing to relocate. wasm-ld merges only segments aligned to 1: LLVM 14 flags wide strings ({@code L"..."},
+   * aligned to 4) as strings too, and splitting those at each NUL byte would tear every character apart.
+   */
   public boolean isMergeableStrings() {
     if (mergeableStrings == null) {
-      mergeableStrings = (flags & SegmentFlags.STRINGS) != 0 && file.relocations(this).isEmpty() && !isTls();
+      mergeableStrings = (flags & SegmentFlags.STRINGS) != 0 && alignmentLog2 == 0 && bytes.length() > 0
+          && file.relocations(this).isEmpty() && !isTls();
     }
     return mergeableStrings;
   }
