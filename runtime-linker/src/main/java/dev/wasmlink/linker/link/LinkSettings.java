@@ -48,4 +48,13 @@ public record LinkSettings(
     boolean sharedMemory,
     boolean fatalWarnings,
     boolean demangle,
-    LinkReports reports) {}
+    LinkReports reports) {
+
+  /**
+   * Whether the command line asks to export {@code name} ({@code --export}, {@code --export-if-defined},
+   * {@code --export-all}): wasm-ld then defines a symbol it would otherwise define only when an input refers to it.
+   */
+  public boolean namesForExport(String name) {
+    return exportAll || exports.contains(name) || exportsIfDefined.contains(name);
+  }
+}

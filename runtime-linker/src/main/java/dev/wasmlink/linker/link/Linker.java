@@ -5,7 +5,7 @@ import dev.wasmlink.linker.input.ArchiveReader;
 import dev.wasmlink.linker.input.InputFiles;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
-import dev.wasmlink.linker.layout.OutputSegment;
+import dev.wasmlink.linker.layout.SegmentBoundarySymbols;
 import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
@@ -148,7 +148,7 @@ public final class Linker {
     for (String name : OPTIONAL_DATA_SYMBOLS) {
       Symbol existing = symbols.find(name);
       boolean wanted = existing != null ? existing.isUndefined()
-          : settings.exportAll() || settings.exports().contains(name);
+          : settings.namesForExport(name);
       if (wanted) {
         Symbol symbol = symbols.defineSynthetic(name, SymbolKind.DATA);
         SymbolTable.setAddress(symbol, 0);
@@ -314,8 +314,9 @@ public final class Linker {
    */
   private List<Symbol> checkUndefined() {
     List<Symbol> imports = new ArrayList<>();
+    Set<String> boundaries = SegmentBoundarySymbols.provided(liveSegments());
     for (Symbol symbol : symbols.globals()) {
-      if (symbol.kind() == null || !symbol.isLive() || !symbol.isUndefined()) {
+      if (symbol.kind() == null || !symbol.isLive() || !symbol.isUndefined() || boundaries.contains(symbol.name())) {
         continue;
       }
       boolean allowed = symbol.importName() != null || symbol.importModule() != null || settings.importUndefined()
@@ -336,6 +337,7 @@ public final class Linker {
     MemoryLayout memory = MemoryLayout.compute(liveSegments(), settings.memory(),
         MetadataSections.uses(targetFeatures, "bulk-memory"));
     layout.setMemory(memory);
+    SegmentBoundarySymbols.define(symbols, memory, settings::namesForExport);
     for (Symbol symbol : imports) {
       if (symbol.kind() == SymbolKind.FUNCTION) {
         layout.importedFunctions().add(symbol);
@@ -496,24 +498,6 @@ public final class Linker {
     dataSymbols.forEach((name, symbol) -> SymbolTable.setAddress(symbol, addresses.get(name)));
     layout.addressGlobals().forEach((symbol, global) -> global.setInitialValue(new ConstExpr.I32Const(
         symbol.kind() == SymbolKind.FUNCTION ? symbol.tableSlot() : (int) layout.addressOf(symbol))));
-    for (OutputSegment segment : memory.segments()) {
-      defineStartStop(segment);
-    }
-  }
-
-  /** {@code __start_NAME} and {@code __stop_NAME} for an output segment named like a C identifier, when used. */
-  private void defineStartStop(OutputSegment segment) {
-    if (!segment.name().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      return;
-    }
-    Symbol start = symbols.find("__start_" + segment.name());
-    if (start != null && start.isUndefined()) {
-      SymbolTable.setAddress(start, segment.address());
-    }
-    Symbol stop = symbols.find("__stop_" + segment.name());
-    if (stop != null && stop.isUndefined()) {
-      SymbolTable.setAddress(stop, segment.address() + segment.size());
-    }
   }
 
   private boolean usesIndirectCalls;
