@@ -21,11 +21,16 @@ public final class ModuleLayout {
   private final List<InputFunction> functions = new ArrayList<>();
   private final List<InputGlobal> globals = new ArrayList<>();
   private final List<Symbol> tableEntries = new ArrayList<>();
-  private final Map<Symbol, InputGlobal> addressGlobals = new IdentityHashMap<>();
+  private final GlobalOffsetTable got;
   private final Map<InputFunction, Integer> codeOffsets = new IdentityHashMap<>();
   private final Map<Symbol, Map<TypeEntry.FunctionType, InputFunction>> signatureStubs = new IdentityHashMap<>();
   private MemoryLayout memory;
   private long tableBase = 1;
+
+  /** @param sharedMemory whether threads share memory ({@code --shared-memory}) */
+  public ModuleLayout(boolean sharedMemory) {
+    got = new GlobalOffsetTable(sharedMemory);
+  }
 
   public TypeSection types() {
     return types;
@@ -62,12 +67,9 @@ public final class ModuleLayout {
     tableBase = base;
   }
 
-  /**
-   * Immutable globals holding a data symbol's address or a function's table slot, for global-index relocations
-   * against them (the GOT entries of position-independent code, resolved statically).
-   */
-  public Map<Symbol, InputGlobal> addressGlobals() {
-    return addressGlobals;
+  /** The globals standing for GOT entries, which code built for possibly-shared symbols reads addresses from. */
+  public GlobalOffsetTable got() {
+    return got;
   }
 
   /** Trapping stand-ins for functions called with a signature other than their own, by function and signature. */
@@ -114,6 +116,16 @@ public final class ModuleLayout {
     }
     // Undefined weak data, or data the link dropped (which only debug sections still mention), is at address 0.
     return addressOf(symbol, 0);
+  }
+
+  /**
+   * A thread-local's offset in every thread's block: its address less that of the static {@code .tdata}. For a data
+   * symbol that is not thread-local (lowered to plain memory by an object built without threads), an offset that
+   * reaches it from {@code __tls_base} in a single-threaded link, where that holds the static address.
+   */
+  public long threadLocalOffsetOf(Symbol symbol) {
+    OutputSegment tls = memory.tlsSegment();
+    return addressOf(symbol) - (tls == null ? 0 : tls.address());
   }
 
   /**

@@ -55,7 +55,7 @@ public final class Linker {
   private final LinkReporter reporter;
   private final SymbolTable symbols;
   private final RelocationRegistry registry = RelocationRegistry.standard();
-  private final ModuleLayout layout = new ModuleLayout();
+  private final ModuleLayout layout;
 
   /** Objects named on the command line (not archive members): their constructors always run. */
   private final List<InputObject> directObjects = new ArrayList<>();
@@ -76,6 +76,7 @@ public final class Linker {
    */
   public Linker(LinkSettings settings, PrintWriter out) {
     this.settings = settings;
+    this.layout = new ModuleLayout(settings.sharedMemory());
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
     this.displayNames = new DisplayNames(settings.demangle());
     this.reporter = new LinkReporter(settings.reports(), out);
@@ -345,20 +346,20 @@ public final class Linker {
         layout.importedGlobals().add(symbol);
       }
     }
-    if (callCtors.function() != null && callCtors.isLive()) {
-      layout.functions().add(callCtors.function());
-    }
-    layout.functions().addAll(threadLocals.functions(memory));
     Set<Symbol> tableEntries = new LinkedHashSet<>();
     for (InputObject object : symbols.objects()) {
       for (InputFunction function : object.keptFunctions()) {
-        layout.functions().add(function);
         scanFunctionRelocations(object, object.relocations(function), tableEntries, stubs);
       }
       for (InputSegment segment : object.keptSegments()) {
         scanFunctionRelocations(object, object.relocations(segment), tableEntries, stubs);
       }
     }
+    if (callCtors.function() != null && callCtors.isLive()) {
+      layout.functions().add(callCtors.function());
+    }
+    layout.functions().addAll(threadLocals.functions(layout));
+    symbols.objects().forEach(object -> layout.functions().addAll(object.keptFunctions()));
     layout.functions().addAll(stubs);
     layout.functions().addAll(signatureStubs());
     layout.globals().add(stackPointer.global());
@@ -370,7 +371,7 @@ public final class Linker {
         }
       }
     }
-    layout.globals().addAll(layout.addressGlobals().values());
+    layout.globals().addAll(layout.got().globals());
     layout.tableEntries().addAll(tableEntries);
     List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
     List<InputFunction> wrappers = commandWrappers().create(exported);
@@ -399,7 +400,7 @@ public final class Linker {
   /**
    * Registers, from the relocations of one live chunk, the functions whose address is taken (table slots, in the
    * order first met), the types {@code call_indirect} uses, stubs for called undefined weak functions, and the
-   * immutable globals standing for GOT entries.
+   * GOT entries.
    */
   private void scanFunctionRelocations(InputObject object, List<RelocationEntry> relocations,
       Set<Symbol> tableEntries, List<InputFunction> stubs) {
@@ -423,12 +424,9 @@ public final class Linker {
           return stub;
         });
       } else if (rule == RelocationRule.GLOBAL_INDEX && symbol.global() == null
-          && symbol.kind() != SymbolKind.GLOBAL && !layout.addressGlobals().containsKey(symbol)) {
-        layout.addressGlobals().put(symbol,
-            new InputGlobal(null, "GOT." + symbol.name(), new GlobalType(I32, 0), new ConstExpr.I32Const(0)));
-        if (symbol.kind() == SymbolKind.FUNCTION && symbol.isDefined()) {
-          tableEntries.add(symbol);
-        }
+          && symbol.kind() != SymbolKind.GLOBAL && layout.got().add(symbol)
+          && symbol.kind() == SymbolKind.FUNCTION && symbol.isDefined()) {
+        tableEntries.add(symbol);
       }
     }
   }
@@ -496,8 +494,7 @@ public final class Linker {
         // Not position-independent: memory and table start where the layout put them.
         "__memory_base", 0L, "__table_base", layout.tableBase());
     dataSymbols.forEach((name, symbol) -> SymbolTable.setAddress(symbol, addresses.get(name)));
-    layout.addressGlobals().forEach((symbol, global) -> global.setInitialValue(new ConstExpr.I32Const(
-        symbol.kind() == SymbolKind.FUNCTION ? symbol.tableSlot() : (int) layout.addressOf(symbol))));
+    layout.got().setValues(layout);
   }
 
   private boolean usesIndirectCalls;

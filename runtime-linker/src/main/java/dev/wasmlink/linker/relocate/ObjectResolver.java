@@ -1,7 +1,7 @@
 package dev.wasmlink.linker.relocate;
 
 import dev.wasmlink.linker.layout.ModuleLayout;
-import dev.wasmlink.linker.layout.OutputSegment;
+import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -108,8 +108,7 @@ public final class ObjectResolver implements RelocationResolver {
    */
   @Override
   public long tlsOffset(RelocationSite site) {
-    OutputSegment tls = layout.memory().tlsSegment();
-    return layout.addressOf(target(site)) - (tls == null ? 0 : tls.address());
+    return layout.threadLocalOffsetOf(target(site));
   }
 
   @Override
@@ -123,8 +122,9 @@ public final class ObjectResolver implements RelocationResolver {
     if (symbol.global() != null) {
       return symbol.global().outputIndex();
     }
-    if (layout.addressGlobals().containsKey(symbol)) {
-      return layout.addressGlobals().get(symbol).outputIndex();
+    InputGlobal entry = layout.got().entry(symbol);
+    if (entry != null) {
+      return entry.outputIndex();
     }
     return symbol.outputIndex();
   }

@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.threads;
 
 import dev.wasmlink.linker.layout.MemoryLayout;
+import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
@@ -20,7 +21,9 @@ import java.util.List;
  *
  * <p>With {@code --shared-memory}: the mutable global {@code __tls_base} (each thread's block), the immutable
  * {@code __tls_size} and {@code __tls_align}, and {@code __wasm_init_tls(block)}; {@code __wasm_init_memory} as the
- * start function whenever a segment is passive; {@code __wasm_apply_tls_relocs} when {@code .tdata} has relocations.
+ * start function whenever a segment is passive; {@code __wasm_apply_tls_relocs} when {@code .tdata} has relocations;
+ * {@code __wasm_apply_global_tls_relocs} when code reaches a thread-local through a GOT entry, which then must point
+ * into each thread's own block.
  *
  * <p>Single-threaded: only {@code __tls_base}, and only when an object refers to it, as an immutable global holding
  * the address of the one static {@code .tdata} (0 without one); {@code __wasm_init_memory} only when imported memory
@@ -38,6 +41,7 @@ public final class ThreadLocalSymbols {
   private final Symbol initTls;
   private InputFunction initMemory;
   private InputFunction applyTlsRelocations;
+  private InputFunction applyGlobalTlsRelocations;
   /** The layout the generated bodies read, known once {@link #functions} has run. */
   private MemoryLayout memory;
 
@@ -81,10 +85,12 @@ public final class ThreadLocalSymbols {
 
   /**
    * The functions the linker writes for memory and TLS, in wasm-ld's order, to follow {@code __wasm_call_ctors}:
-   * {@code __wasm_init_tls} (if live), {@code __wasm_init_memory}, {@code __wasm_apply_tls_relocs}. Decides, from
-   * the memory layout, which exist; {@code __wasm_init_memory} keeps {@code __tls_base} live, since it sets it.
+   * {@code __wasm_init_tls} (if live), {@code __wasm_init_memory}, {@code __wasm_apply_global_tls_relocs},
+   * {@code __wasm_apply_tls_relocs}. Decides, from the memory layout and the GOT, which exist; those that set
+   * {@code __tls_base} or read it keep it live.
    */
-  public List<InputFunction> functions(MemoryLayout memory) {
+  public List<InputFunction> functions(ModuleLayout layout) {
+    MemoryLayout memory = layout.memory();
     List<InputFunction> functions = new ArrayList<>();
     if (initTls != null && initTls.isSynthetic() && initTls.isLive()) {
       initTls.function().markLive();
@@ -96,9 +102,16 @@ public final class ThreadLocalSymbols {
       initMemory.markLive();
       functions.add(initMemory);
       if (shared) {
-        tlsBase.markLive();
-        tlsBase.global().markLive();
+        keepTlsBase();
       }
+    }
+    List<Symbol> perThread = layout.got().setPerThread();
+    if (!perThread.isEmpty()) {
+      applyGlobalTlsRelocations = InputFunction.generated("__wasm_apply_global_tls_relocs", VOID,
+          () -> TlsInitializer.applyGlobalRelocationsBody(perThread, layout, tlsBase.global()));
+      applyGlobalTlsRelocations.markLive();
+      functions.add(applyGlobalTlsRelocations);
+      keepTlsBase();
     }
     if (shared && hasRelocations(memory.tlsSegment())) {
       applyTlsRelocations = InputFunction.generated("__wasm_apply_tls_relocs", VOID,
@@ -108,6 +121,11 @@ public final class ThreadLocalSymbols {
     }
     this.memory = memory;
     return functions;
+  }
+
+  private void keepTlsBase() {
+    tlsBase.markLive();
+    tlsBase.global().markLive();
   }
 
   private static boolean hasRelocations(OutputSegment tls) {
@@ -124,7 +142,8 @@ public final class ThreadLocalSymbols {
   }
 
   private byte[] initTlsBody() {
-    return TlsInitializer.body(memory.tlsSegment(), tlsBase.global(), applyTlsRelocations);
+    return TlsInitializer.body(memory.tlsSegment(), tlsBase.global(), applyTlsRelocations,
+        applyGlobalTlsRelocations);
   }
 
   /** The live globals among {@code __tls_base}, {@code __tls_size}, {@code __tls_align}, in that order. */

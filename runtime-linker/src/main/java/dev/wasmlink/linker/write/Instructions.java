@@ -17,8 +17,10 @@ public final class Instructions {
   private static final int CALL = 0x10;
   private static final int DROP = 0x1A;
   private static final int LOCAL_GET = 0x20;
+  private static final int GLOBAL_GET = 0x23;
   private static final int GLOBAL_SET = 0x24;
   private static final int I32_CONST = 0x41;
+  private static final int I32_ADD = 0x6A;
   private static final int I64_CONST = 0x42;
   private static final int MISC_PREFIX = 0xFC;
   private static final int MEMORY_INIT = 0x08;
@@ -89,6 +91,12 @@ public final class Instructions {
     return this;
   }
 
+  public Instructions globalGet(int global) {
+    out.writeU8(GLOBAL_GET);
+    out.writeUleb32(global);
+    return this;
+  }
+
   public Instructions globalSet(int global) {
     out.writeU8(GLOBAL_SET);
     out.writeUleb32(global);
@@ -98,6 +106,11 @@ public final class Instructions {
   public Instructions i32Const(long value) {
     out.writeU8(I32_CONST);
     out.writeSleb32((int) value);
+    return this;
+  }
+
+  public Instructions i32Add() {
+    out.writeU8(I32_ADD);
     return this;
   }
 
