@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 class ByteIdenticalLinkTest {
   private static final List<String> PROGRAMS =
       List.of("printf", "qsort", "strings", "handlers", "ctors", "weak", "archive", "debug", "exit3", "argv",
-          "comdat");
+          "comdat", "sections");
 
   /** Command-line flags that shape the module, each of which must shape it exactly as in wasm-ld-19. */
   private static final List<List<String>> FLAGS = List.of(
@@ -51,6 +51,18 @@ class ByteIdenticalLinkTest {
     for (List<String> flags : FLAGS) {
       tests.add(DynamicTest.dynamicTest("qsort " + String.join(" ", flags), () -> {
         LinkHarness.Build build = LinkHarness.build(ProgramManifest.program("qsort"));
+        Path reference = link(Tools.require("wasm-ld-19", "lld-19").toString(), build, "reference", flags);
+        Path ours = link(LinkHarness.ourLinker().toString(), build, "ours", flags);
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(ours),
+            "with " + flags + ", wasmlink's output differs from wasm-ld-19's");
+      }));
+    }
+    // Section boundaries asked for by name, as emcc asks for __start_em_asm: defined and exported when the segment
+    // exists, whether or not code refers to them; nothing for a segment that does not exist.
+    for (List<String> flags : List.of(List.of("--export-if-defined=__start_plugins", "--export=__stop_plugins"),
+        List.of("--export-if-defined=__start_missing", "--export-all"))) {
+      tests.add(DynamicTest.dynamicTest("sections " + String.join(" ", flags), () -> {
+        LinkHarness.Build build = LinkHarness.build(ProgramManifest.program("sections"));
         Path reference = link(Tools.require("wasm-ld-19", "lld-19").toString(), build, "reference", flags);
         Path ours = link(LinkHarness.ourLinker().toString(), build, "ours", flags);
         assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(ours),

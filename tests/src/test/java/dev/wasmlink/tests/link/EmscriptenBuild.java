@@ -49,7 +49,8 @@ final class EmscriptenBuild {
   private EmscriptenBuild() {}
 
   /**
-   * Builds {@code source} (C with emcc and {@code -std=c11}, C++ with em++ and {@code -std=c++17}, at {@code -O0},
+   * Builds {@code source} (C with emcc and {@code -std=gnu11}, which {@code EM_ASM} needs, C++ with em++ and
+   * {@code -std=c++17}, at {@code -O0},
    * with {@code flags} after the source), links it with {@code linker}, runs it with
    * {@code node --no-experimental-fetch}, requires exit status 0, and returns what it printed.
    */
@@ -65,7 +66,7 @@ final class EmscriptenBuild {
     Path module = directory.resolve(base + ".wasm");
     Files.deleteIfExists(script);
     Files.deleteIfExists(module);
-    List<String> command = new ArrayList<>(List.of(compiler, "-O0", cpp ? "-std=c++17" : "-std=c11",
+    List<String> command = new ArrayList<>(List.of(compiler, "-O0", cpp ? "-std=c++17" : "-std=gnu11",
         SOURCES.resolve(source).toString()));
     command.addAll(flags);
     command.addAll(List.of("-o", script.toString()));

@@ -11,14 +11,28 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * emcc and em++ (emscripten 3.1.6) with wasmlink swapped in for wasm-ld-14 (see {@link EmscriptenBuild}). The
- * programs built that way run under node exactly as the ones emcc links with its own wasm-ld-14.
+ * programs built that way run under node exactly as the ones emcc links with its own wasm-ld-14. Each program shows
+ * one thing emscripten needs of its linker; {@code tests/emcc-parity} runs emscripten's own test programs the same
+ * way.
  */
 class EmscriptenLinkTest {
   @TestFactory
   Stream<DynamicTest> emccBuildsRunAsWithWasmLd14() {
     Map<String, String> expected = Map.of(
         "sort.c", "emscripten 1 3 5 9\n",
-        "words.cpp", "emscripten 10\nlinker 6\nwasm 4\n");
+        "words.cpp", "emscripten 10\nlinker 6\nwasm 4\n",
+        // __start_em_asm/__stop_em_asm (exported only if defined) and __start_/__stop_ of a section of its own.
+        "em_asm.c", """
+            registered 3 entries, first alpha
+            EM_ASM says 42 and hello
+            EM_ASM_INT: 42, EM_JS: 42
+            registry: alpha = 1
+            registry: beta = 20
+            registry: gamma = 300
+            3 entries, total 321
+            """,
+        // Wide strings are string segments aligned to 4: not split at NUL bytes and merged.
+        "wide_strings.c", "wcslen: 5 10\nwcscmp: 1\nHello, wide world!\n");
     return expected.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry ->
         DynamicTest.dynamicTest(entry.getKey(), () -> {
           String source = entry.getKey();
