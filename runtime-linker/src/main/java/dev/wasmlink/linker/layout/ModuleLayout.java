@@ -5,9 +5,11 @@ import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.TypeEntry;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every index space of the output and where each thing sits in it: types, imported then defined functions and
@@ -17,6 +19,7 @@ import java.util.Map;
 public final class ModuleLayout {
   private final TypeSection types = new TypeSection();
   private final List<Symbol> importedFunctions = new ArrayList<>();
+  private final Set<Symbol> importedFunctionSet = new HashSet<>();
   private final List<Symbol> importedGlobals = new ArrayList<>();
   private final List<InputFunction> functions = new ArrayList<>();
   private final List<InputGlobal> globals = new ArrayList<>();
@@ -38,6 +41,17 @@ public final class ModuleLayout {
 
   public List<Symbol> importedFunctions() {
     return importedFunctions;
+  }
+
+  /** Adds an imported function, after those added before it. */
+  public void importFunction(Symbol function) {
+    importedFunctions.add(function);
+    importedFunctionSet.add(function);
+  }
+
+  /** Whether {@code function} is imported: asked once per relocation, so a set answers. */
+  public boolean isImported(Symbol function) {
+    return importedFunctionSet.contains(function);
   }
 
   public List<Symbol> importedGlobals() {

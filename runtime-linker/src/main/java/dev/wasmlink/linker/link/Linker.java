@@ -341,7 +341,7 @@ public final class Linker {
     SegmentBoundarySymbols.define(symbols, memory, settings::namesForExport);
     for (Symbol symbol : imports) {
       if (symbol.kind() == SymbolKind.FUNCTION) {
-        layout.importedFunctions().add(symbol);
+        layout.importFunction(symbol);
       } else {
         layout.importedGlobals().add(symbol);
       }
@@ -414,10 +414,10 @@ public final class Linker {
       }
       Symbol symbol = object.symbol(entry.index());
       RelocationRule rule = kind.rule();
-      if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE) && symbol.isDefined()) {
+      if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE) && hasAddress(symbol)) {
         tableEntries.add(symbol);
       } else if (rule == RelocationRule.FUNCTION_INDEX && symbol.isUndefined()
-          && !layout.importedFunctions().contains(symbol)) {
+          && !layout.isImported(symbol)) {
         stubbed.computeIfAbsent(symbol, weak -> {
           InputFunction stub = InputFunction.trap("undefined_weak:" + weak.name(), weak.signature());
           stubs.add(stub);
@@ -425,10 +425,18 @@ public final class Linker {
         });
       } else if (rule == RelocationRule.GLOBAL_INDEX && symbol.global() == null
           && symbol.kind() != SymbolKind.GLOBAL && layout.got().add(symbol)
-          && symbol.kind() == SymbolKind.FUNCTION && symbol.isDefined()) {
+          && symbol.kind() == SymbolKind.FUNCTION && hasAddress(symbol)) {
         tableEntries.add(symbol);
       }
     }
+  }
+
+  /**
+   * Whether a function can have a table slot: defined, or imported (its slot then holds the import). An undefined
+   * weak function that is not imported has none: its address is 0.
+   */
+  private boolean hasAddress(Symbol function) {
+    return function.isDefined() || layout.isImported(function);
   }
 
   private final Map<Symbol, InputFunction> stubbed = new LinkedHashMap<>();
@@ -444,7 +452,7 @@ public final class Linker {
     }
     for (Symbol symbol : symbols.globals()) {
       if (symbol.kind() == SymbolKind.FUNCTION && symbol.isUndefined() && symbol.isWeak()
-          && !stubbed.containsKey(symbol) && !layout.importedFunctions().contains(symbol)) {
+          && !stubbed.containsKey(symbol) && !layout.isImported(symbol)) {
         unused.add(symbol.name());
       }
     }

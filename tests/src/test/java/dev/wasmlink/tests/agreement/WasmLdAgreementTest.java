@@ -1,0 +1,120 @@
+package dev.wasmlink.tests.agreement;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasmlink.tests.corpus.Tools;
+import dev.wasmlink.tests.link.LinkHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Small link cases, each run by wasm-ld-19 and by our {@code bin/wasm-ld} with the same arguments, that must agree:
+ * the cases and their format are in {@code src/test/resources/agreement/cases.txt}. One dynamic test per case.
+ */
+class WasmLdAgreementTest {
+  private static final Path SOURCES = LinkHarness.ROOT.resolve("tests/src/test/resources/agreement");
+  private static final Path BUILD = LinkHarness.ROOT.resolve("tests/target/agreement");
+  private static final String DIAGNOSTIC = "wasm-ld: ";
+
+  /** One line of cases.txt. */
+  record Case(String name, List<String> inputs, List<String> compileFlags, List<String> arguments) {
+    static Case parse(String line) {
+      String[] fields = line.split("\\|", -1);
+      assertEquals(4, fields.length, () -> "cases.txt: not four fields: " + line);
+      return new Case(fields[0].trim(), words(fields[1]), words(fields[2]), words(fields[3]));
+    }
+
+    private static List<String> words(String field) {
+      return field.isBlank() ? List.of() : Arrays.asList(field.trim().split("\\s+"));
+    }
+
+    Path directory() {
+      return BUILD.resolve(name);
+    }
+  }
+
+  /** What one linker did. */
+  record Outcome(int status, List<String> diagnostics, String stderr, byte[] output) {
+    String describe() {
+      return "exit status " + status + "\nstderr:\n" + stderr;
+    }
+  }
+
+  static List<Case> cases() throws IOException {
+    return Files.readAllLines(SOURCES.resolve("cases.txt")).stream()
+        .filter(line -> !line.isBlank() && !line.startsWith("#")).map(Case::parse).toList();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> linksAsWasmLd19() throws IOException {
+    return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+  }
+
+  private static void check(Case c) throws IOException {
+    LinkHarness.deleteRecursively(c.directory());
+    Files.createDirectories(c.directory().resolve("reference"));
+    Files.createDirectories(c.directory().resolve("ours"));
+    Files.createSymbolicLink(c.directory().resolve("reference/wasm-ld"), Tools.require("wasm-ld-19", "lld-19"));
+    for (String input : c.inputs()) {
+      build(c, input);
+    }
+    Outcome reference = link(c, c.directory().resolve("reference/wasm-ld").toString(), "reference/out.wasm");
+    Outcome ours = link(c, LinkHarness.ourLinker().toString(), "ours/out.wasm");
+    String context = "\ncase " + c.name() + " in " + c.directory() + ": wasm-ld " + String.join(" ", c.arguments())
+        + "\nwasm-ld-19: " + reference.describe() + "ours: " + ours.describe();
+    assertEquals(reference.status(), ours.status(), () -> "exit status" + context);
+    assertEquals(reference.diagnostics(), ours.diagnostics(), () -> "error and warning lines" + context);
+    if (reference.output() == null) {
+      assertTrue(ours.output() == null, () -> "our failed link left an output file" + context);
+    } else {
+      assertArrayEquals(reference.output(), ours.output(), () -> "output bytes differ; compare "
+          + "reference/out.wasm and ours/out.wasm with wasm-objdump -x or obj2yaml-19" + context);
+    }
+  }
+
+  /** Compiles, assembles or converts one input into NAME.o in the case's directory. */
+  private static void build(Case c, String input) {
+    Path source = SOURCES.resolve(input);
+    assertTrue(Files.isRegularFile(source), () -> "no input " + source);
+    String object = input.substring(0, input.lastIndexOf('.')) + ".o";
+    List<String> command = new ArrayList<>();
+    if (input.endsWith(".c")) {
+      command.addAll(List.of(Tools.require("clang-19", "clang-19").toString(), "--target=wasm32", "-O1", "-c"));
+    } else if (input.endsWith(".s")) {
+      command.addAll(List.of(Tools.require("llvm-mc-19", "llvm-19").toString(), "-triple=wasm32",
+          "-filetype=obj"));
+    } else if (input.endsWith(".yaml")) {
+      command.add(Tools.require("yaml2obj-19", "llvm-19").toString());
+    } else {
+      throw new AssertionError("cases.txt: unknown kind of input " + input);
+    }
+    if (!input.endsWith(".yaml")) {
+      command.addAll(c.compileFlags());
+    }
+    command.addAll(List.of(source.toString(), "-o", object));
+    Tools.Result result = Tools.run(command, c.directory(), Map.of(), Duration.ofMinutes(2));
+    assertEquals(0, result.exitCode(), () -> String.join(" ", command) + "\n" + result.stderr());
+  }
+
+  private static Outcome link(Case c, String linker, String output) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(linker);
+    c.arguments().forEach(argument -> command.add(argument.equals("OUT") ? output : argument));
+    Tools.Result result = Tools.run(command, c.directory(), Map.of(), Duration.ofMinutes(2));
+    List<String> diagnostics = result.stderr().lines().filter(line -> line.startsWith(DIAGNOSTIC)).toList();
+    Path file = c.directory().resolve(output);
+    byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : null;
+    return new Outcome(result.exitCode(), diagnostics, result.stderr(), bytes);
+  }
+}
