@@ -84,6 +84,12 @@ public final class ObjectResolver implements RelocationResolver {
   /**
    * S, given as the address of S + A minus A: handlers add the addend back, and in merged strings only the address of
    * the byte S + A points at is meaningful.
+   *
+   * <p>A thread-local's S is its offset in the TLS block, whatever the relocation: objects from compilers older than
+   * {@code R_WASM_MEMORY_ADDR_TLS_SLEB} compute {@code __tls_base + x} with a plain memory-address relocation (lld's
+   * own tls.s does), and DWARF locates thread-locals by offset. With shared memory that is wasm-ld's value.
+   * Single-threaded wasm-ld 19 gives the static address instead, which {@code __tls_base} (holding that address)
+   * then counts twice (llvm#116136); the offset keeps {@code __tls_base + x} right in both.
    */
   @Override
   public long memoryAddress(RelocationSite site) {
@@ -92,6 +98,9 @@ public final class ObjectResolver implements RelocationResolver {
         && symbol.segment().outputName() == null) {
       // Debug information about data the link dropped gets the tombstone, as for dropped functions.
       return tombstone(site) - site.addend();
+    }
+    if (symbol.isTls() && symbol.isDefined()) {
+      return layout.threadLocalOffsetOf(symbol);
     }
     return layout.addressOf(symbol, site.addend()) - site.addend();
   }

@@ -27,7 +27,10 @@ public interface RelocationResolver {
   /** The value of {@code __table_base}. */
   long tableBase();
 
-  /** The data symbol's address in linear memory. */
+  /**
+   * The data symbol's address in linear memory; for a thread-local, its offset in the TLS block, as wasm-ld gives it
+   * (objects from older compilers add that to {@code __tls_base} themselves).
+   */
   long memoryAddress(RelocationSite site);
 
   /** The value of {@code __memory_base}. */

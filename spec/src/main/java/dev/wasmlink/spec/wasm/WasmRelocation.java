@@ -52,15 +52,15 @@ public enum WasmRelocation {
   R_WASM_TABLE_INDEX_I32,
 
   @Relocation(code = 3, field = ULEB32, addend = true, target = DATA, rule = MEMORY_ADDRESS,
-      forbiddenAgainstTls = true, summary = "memory address, as in a load or store offset")
+      summary = "memory address, as in a load or store offset")
   R_WASM_MEMORY_ADDR_LEB,
 
   @Relocation(code = 4, field = SLEB32, addend = true, target = DATA, rule = MEMORY_ADDRESS,
-      forbiddenAgainstTls = true, summary = "memory address, as in i32.const")
+      summary = "memory address, as in i32.const")
   R_WASM_MEMORY_ADDR_SLEB,
 
   @Relocation(code = 5, field = I32, addend = true, target = DATA, rule = MEMORY_ADDRESS,
-      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
+      allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
       summary = "memory address, a pointer in data")
   R_WASM_MEMORY_ADDR_I32,
 
@@ -96,15 +96,15 @@ public enum WasmRelocation {
   R_WASM_GLOBAL_INDEX_I32,
 
   @Relocation(code = 14, field = ULEB64, addend = true, target = DATA, rule = MEMORY_ADDRESS,
-      forbiddenAgainstTls = true, summary = "memory64 address, as in a load or store offset")
+      summary = "memory64 address, as in a load or store offset")
   R_WASM_MEMORY_ADDR_LEB64,
 
   @Relocation(code = 15, field = SLEB64, addend = true, target = DATA, rule = MEMORY_ADDRESS,
-      forbiddenAgainstTls = true, summary = "memory64 address, as in i64.const")
+      summary = "memory64 address, as in i64.const")
   R_WASM_MEMORY_ADDR_SLEB64,
 
   @Relocation(code = 16, field = I64, addend = true, target = DATA, rule = MEMORY_ADDRESS,
-      forbiddenAgainstTls = true, allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
+      allowedIn = {PatchedSection.DATA, PatchedSection.CUSTOM},
       summary = "memory64 address, a pointer in data")
   R_WASM_MEMORY_ADDR_I64,
 

@@ -2,7 +2,6 @@ package dev.wasmlink.tests.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmlink.tests.threads.TlsWorkbench.Run;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,8 +27,8 @@ class TlsErrorsTest {
   @BeforeAll
   static void assemble() {
     bench = new TlsWorkbench("tls-errors");
-    for (String name : List.of("tls_undefined", "plain_x", "tls_in_data_section", "memory_addr_tls",
-        "tls_without_atomics", "shared_without_bulk_memory")) {
+    for (String name : List.of("tls_undefined", "plain_x", "tls_in_data_section", "tls_without_atomics",
+        "shared_without_bulk_memory")) {
       bench.assemble(name);
     }
   }
@@ -87,30 +85,5 @@ class TlsErrorsTest {
     assertFalse(reference.errorLines().isEmpty(), reference::describe);
     assertEquals(reference.errorLines().get(0), ours.errorLines().get(0),
         () -> "first line differs from wasm-ld-19's\n" + reference.describe() + "\n" + ours.describe());
-  }
-
-  /**
-   * Code that takes the absolute address of a thread-local ({@code i32.const x}: R_WASM_MEMORY_ADDR_SLEB) reaches
-   * the main thread's copy only. Our own error under --shared-memory: wasm-ld-19 accepts it silently.
-   */
-  @Test
-  void absoluteAddressOfAThreadLocalIsRefusedWithSharedMemory() {
-    Run ours = bench.ours(args(SHARED, "memory_addr_tls.o", "-o", OUTPUT));
-    bench.assertFailedWithoutOutput(ours, OUTPUT);
-    assertEquals(List.of("wasm-ld: error: memory_addr_tls.o: relocation R_WASM_MEMORY_ADDR_SLEB cannot be used"
-        + " against TLS symbol `x`"), ours.errorLines(), ours::describe);
-    assertTrue(ours.err().contains(">>> `x` is thread-local where memory_addr_tls.o defines it, but addrx uses its"
-        + " absolute address, which reaches the main thread's copy only\n"), ours::describe);
-
-    Run reference = bench.reference(args(SHARED, "memory_addr_tls.o", "-o", "memory-addr-reference.wasm"));
-    assertEquals(0, reference.status(), () -> "wasm-ld-19 now refuses it too: compare the message\n"
-        + reference.describe());
-  }
-
-  /** Single-threaded there is one copy of {@code x}, so its absolute address is fine. */
-  @Test
-  void absoluteAddressOfAThreadLocalIsAcceptedWithoutSharedMemory() {
-    bench.assertLinked(bench.ours(args(List.of("--no-entry"), "memory_addr_tls.o", "-o", "single.wasm")),
-        "single.wasm");
   }
 }
