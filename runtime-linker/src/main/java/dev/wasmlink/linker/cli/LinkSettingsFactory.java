@@ -12,6 +12,7 @@ import dev.wasmlink.linker.options.InputArgument;
 import dev.wasmlink.linker.options.LibraryInput;
 import dev.wasmlink.linker.options.LinkOptions;
 import dev.wasmlink.linker.options.UnresolvedSymbols;
+import dev.wasmlink.linker.undefined.UndefinedPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,19 @@ import java.util.Set;
 /** Maps wasm-ld's command line onto what the linker is asked to do, resolving {@code -l} against {@code -L}. */
 final class LinkSettingsFactory {
   private LinkSettingsFactory() {}
+
+  /**
+   * lld 19's reading of the flags: {@code --allow-undefined} is {@code --import-undefined} with {@code ignore-all}
+   * (the options fold it so already); {@code import-dynamic} reports nothing and imports.
+   */
+  private static UndefinedPolicy undefinedPolicy(LinkOptions options) {
+    UndefinedPolicy.Report report = switch (options.unresolvedSymbols()) {
+      case REPORT_ALL -> options.warnUnresolvedSymbols() ? UndefinedPolicy.Report.WARNING : UndefinedPolicy.Report.ERROR;
+      case IGNORE_ALL, IMPORT_DYNAMIC -> UndefinedPolicy.Report.NONE;
+    };
+    return new UndefinedPolicy(report, options.importUndefined(),
+        options.unresolvedSymbols() == UnresolvedSymbols.IMPORT_DYNAMIC, options.allowedUndefinedSymbols());
+  }
 
   static LinkSettings from(LinkOptions options) {
     List<LinkInput> inputs = new ArrayList<>();
@@ -33,9 +47,6 @@ final class LinkSettingsFactory {
       }
     }
     String entry = options.noEntry() ? null : options.entry() != null ? options.entry() : "_start";
-    // --allow-undefined is folded into importUndefined() by the options themselves.
-    boolean importUndefined = options.importUndefined()
-        || options.unresolvedSymbols() == UnresolvedSymbols.IMPORT_DYNAMIC;
     MemorySettings memory = new MemorySettings(options.globalBaseOrDefault(), options.stackSize(),
         options.stackFirstEffective(), options.initialMemory(), options.maxMemory(), options.optimization() >= 1,
         options.sharedMemory(), options.importMemory());
@@ -52,9 +63,7 @@ final class LinkSettingsFactory {
             options.exportMemory() ? options.memoryExportName() : null),
         new TableSettings(options.tableBaseOrDefault(), options.growableTable(), options.importTable()),
         options.gcSections(),
-        importUndefined,
-        options.unresolvedSymbols() == UnresolvedSymbols.IGNORE_ALL,
-        options.allowedUndefinedSymbols(),
+        undefinedPolicy(options),
         options.requiredSymbols(),
         memory,
         options.stripAll(),

@@ -2,6 +2,7 @@ package dev.wasmlink.linker.layout;
 
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
+import dev.wasmlink.linker.symbols.InputTag;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.TypeEntry;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every index space of the output and where each thing sits in it: types, imported then defined functions and
- * globals, the indirect function table's slots, and linear memory. Filled by the linker stage by stage; read by the
+ * Every index space of the output and where each thing sits in it: types, imported then defined functions, globals
+ * and tags, the indirect function table's slots, and linear memory. Filled by the linker stage by stage; read by the
  * relocation resolver and the writer.
  */
 public final class ModuleLayout {
@@ -23,7 +24,10 @@ public final class ModuleLayout {
   private final List<Symbol> importedGlobals = new ArrayList<>();
   private final List<InputFunction> functions = new ArrayList<>();
   private final List<InputGlobal> globals = new ArrayList<>();
+  private final List<Symbol> importedTags = new ArrayList<>();
+  private final List<InputTag> tags = new ArrayList<>();
   private final List<Symbol> tableEntries = new ArrayList<>();
+  private final Set<Object> slotOwners = new HashSet<>();
   private final GlobalOffsetTable got;
   private final Map<InputFunction, Integer> codeOffsets = new IdentityHashMap<>();
   private final Map<Symbol, Map<TypeEntry.FunctionType, InputFunction>> signatureStubs = new IdentityHashMap<>();
@@ -68,9 +72,28 @@ public final class ModuleLayout {
     return globals;
   }
 
+  public List<Symbol> importedTags() {
+    return importedTags;
+  }
+
+  /** Defined tags in output order; their indices follow the imported ones. */
+  public List<InputTag> tags() {
+    return tags;
+  }
+
   /** The functions in the indirect function table; entry {@code i} is slot {@code tableBase + i}. */
   public List<Symbol> tableEntries() {
     return tableEntries;
+  }
+
+  /**
+   * Gives a function a slot in the table unless it has one: one slot per function, however many symbols name it
+   * (C++ emits aliases, such as a D1 and a D2 destructor for one body), so that its address is one value.
+   */
+  public void addTableEntry(Symbol function) {
+    if (slotOwners.add(function.function() != null ? function.function() : function)) {
+      tableEntries.add(function);
+    }
   }
 
   public long tableBase() {
@@ -117,6 +140,12 @@ public final class ModuleLayout {
     }
     for (int i = 0; i < globals.size(); i++) {
       globals.get(i).setOutputIndex(importedGlobals.size() + i);
+    }
+    for (int i = 0; i < importedTags.size(); i++) {
+      importedTags.get(i).setOutputIndex(i);
+    }
+    for (int i = 0; i < tags.size(); i++) {
+      tags.get(i).setOutputIndex(importedTags.size() + i);
     }
     for (int i = 0; i < tableEntries.size(); i++) {
       tableEntries.get(i).setTableSlot((int) tableBase + i);

@@ -36,7 +36,7 @@ final class ExportPlan {
   }
 
   /**
-   * The exported symbols in symbol-table order; an error for a missing entry or {@code --export} symbol.
+   * The exported symbols in symbol-table order; an error for a missing entry.
    *
    * @param tablePresent whether the output has the indirect function table, which {@code --export-table} and
    *     {@code --export-all} then export
@@ -64,9 +64,7 @@ final class ExportPlan {
     }
     for (String name : settings.exports()) {
       Symbol symbol = symbols.find(name);
-      if (symbol == null || symbol.isUndefined()) {
-        diagnostics.error("symbol exported via --export not found: " + name);
-      } else {
+      if (symbol != null && symbol.isDefined()) {
         exported.add(symbol);
       }
     }
@@ -84,6 +82,25 @@ final class ExportPlan {
       }
     }
     return ordered;
+  }
+
+  /**
+   * Reports each {@code --export} name that nothing defines, as undefined symbols are reported: an error, a warning,
+   * or (ignored, as with {@code --allow-undefined}) not at all. wasm-ld does so before it reports undefined uses.
+   *
+   * @param definedLater names the linker will define once memory is laid out (section boundaries)
+   */
+  void checkRequiredExports(Set<String> definedLater) {
+    for (String name : settings.exports()) {
+      Symbol symbol = symbols.find(name);
+      if ((symbol == null || symbol.isUndefined()) && !definedLater.contains(name)) {
+        switch (settings.undefined().report()) {
+          case ERROR -> diagnostics.error("symbol exported via --export not found: " + name);
+          case WARNING -> diagnostics.warning("symbol exported via --export not found: " + name);
+          case NONE -> { }
+        }
+      }
+    }
   }
 
   /**
@@ -125,6 +142,9 @@ final class ExportPlan {
         exports.add(new ExportEntry(symbol.name(), 0, index));
       } else if (symbol.kind() == SymbolKind.TABLE) {
         exports.add(new ExportEntry(symbol.name(), 1, 0));
+      } else if (symbol.kind() == SymbolKind.TAG) {
+        exports.add(new ExportEntry(symbol.name(), 4,
+            symbol.tag() != null ? symbol.tag().outputIndex() : symbol.outputIndex()));
       } else if (symbol.kind() == SymbolKind.GLOBAL && symbol.global() != null) {
         exports.add(new ExportEntry(symbol.name(), 3, symbol.global().outputIndex()));
       } else if (symbol.kind() == SymbolKind.DATA) {

@@ -3,6 +3,7 @@ package dev.wasmlink.linker.link;
 import dev.wasmlink.linker.write.MemoryInterface;
 import dev.wasmlink.linker.layout.MemorySettings;
 import dev.wasmlink.linker.layout.TableSettings;
+import dev.wasmlink.linker.undefined.UndefinedPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,10 +12,9 @@ import java.util.Set;
  * What one link is asked to do, independent of how it was asked: the command line maps wasm-ld's flags onto this.
  *
  * @param entry the entry function, or {@code null} for none ({@code --no-entry})
- * @param importUndefined whether undefined symbols become imports ({@code --allow-undefined},
- *     {@code --unresolved-symbols=import-dynamic}, {@code --import-undefined})
- * @param ignoreUndefined whether undefined symbols are silently given 0 ({@code --unresolved-symbols=ignore-all})
- * @param allowedUndefined names allowed to stay undefined and be imported ({@code --allow-undefined-file})
+ * @param undefined what becomes of symbols nothing defines: imports, reports, stubs ({@code --allow-undefined},
+ *     {@code --import-undefined}, {@code --unresolved-symbols=}, {@code --warn-unresolved-symbols},
+ *     {@code --allow-undefined-file})
  * @param requiredSymbols names that must be linked in, pulling archive members ({@code -u})
  * @param keepSections custom sections kept although the linker would drop them ({@code --keep-section})
  * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
@@ -36,9 +36,7 @@ public record LinkSettings(
     MemoryInterface memoryInterface,
     TableSettings table,
     boolean gcSections,
-    boolean importUndefined,
-    boolean ignoreUndefined,
-    Set<String> allowedUndefined,
+    UndefinedPolicy undefined,
     List<String> requiredSymbols,
     MemorySettings memory,
     boolean stripAll,

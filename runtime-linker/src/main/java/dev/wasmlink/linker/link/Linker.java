@@ -12,12 +12,14 @@ import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputSegment;
+import dev.wasmlink.linker.symbols.InputTag;
 import dev.wasmlink.linker.symbols.Liveness;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.threads.ThreadLocalAudit;
 import dev.wasmlink.linker.threads.ThreadLocalSymbols;
+import dev.wasmlink.linker.undefined.UndefinedSymbols;
 import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.LinkMap;
 import dev.wasmlink.linker.write.ModuleWriter;
@@ -64,6 +66,7 @@ public final class Linker {
   private Symbol indirectTable;
   private Symbol callCtors;
   private ThreadLocalSymbols threadLocals;
+  private final UndefinedSymbols undefined;
   /** The output's features, checked as wasm-ld checks them; known from layout on (bulk memory shapes .bss). */
   private TargetFeaturesSection targetFeatures;
   private final DisplayNames displayNames;
@@ -77,6 +80,7 @@ public final class Linker {
   public Linker(LinkSettings settings, PrintWriter out) {
     this.settings = settings;
     this.layout = new ModuleLayout(settings.sharedMemory());
+    this.undefined = new UndefinedSymbols(settings.undefined(), registry);
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
     this.displayNames = new DisplayNames(settings.demangle());
     this.reporter = new LinkReporter(settings.reports(), out);
@@ -100,11 +104,10 @@ public final class Linker {
     symbols.objects().forEach(ChunkNames::assign);
     markLive(constructors);
     defineCallCtors(constructors);
-    List<Symbol> imports = checkUndefined();
+    List<Symbol> imports = resolveUndefined();
     diagnostics.stopIfErrors();
     auditThreadLocals();
-    List<InputFunction> stubs = new ArrayList<>();
-    List<ExportEntry> exports = layOut(imports, stubs);
+    List<ExportEntry> exports = layOut(imports);
     diagnostics.stopIfErrors();
     reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
@@ -310,57 +313,62 @@ public final class Linker {
   }
 
   /**
-   * Undefined symbols that live code needs: imported when allowed (an explicit import name, an allowing flag, or
-   * weak and importable), given a trapping stub or address 0 when weak, and an error otherwise.
+   * Undefined symbols that live code needs: imported where the policy allows, reported once per use as wasm-ld
+   * reports them, and given their traps ({@link UndefinedSymbols}).
    */
-  private List<Symbol> checkUndefined() {
-    List<Symbol> imports = new ArrayList<>();
+  private List<Symbol> resolveUndefined() {
+    List<Symbol> imports = undefined.imports(symbols.globals());
     Set<String> boundaries = SegmentBoundarySymbols.provided(liveSegments());
-    for (Symbol symbol : symbols.globals()) {
-      if (symbol.kind() == null || !symbol.isLive() || !symbol.isUndefined() || boundaries.contains(symbol.name())) {
-        continue;
+    exportPlan.checkRequiredExports(boundaries);
+    for (InputObject object : symbols.objects()) {
+      for (InputFunction function : object.keptFunctions()) {
+        undefined.scan(object, object.relocations(function), boundaries);
       }
-      boolean allowed = symbol.importName() != null || symbol.importModule() != null || settings.importUndefined()
-          || settings.allowedUndefined().contains(symbol.name());
-      if (allowed && (symbol.kind() == SymbolKind.FUNCTION || symbol.kind() == SymbolKind.GLOBAL)) {
-        imports.add(symbol);
-      } else if (symbol.isWeak() || settings.ignoreUndefined()) {
-        continue;
+      for (InputSegment segment : object.keptSegments()) {
+        undefined.scan(object, object.relocations(segment), boundaries);
+      }
+    }
+    for (UndefinedSymbols.Report report : undefined.reports()) {
+      String message = report.user() + ": undefined symbol: " + displayNames.of(report.symbol().name());
+      if (report.error()) {
+        diagnostics.error(message);
       } else {
-        diagnostics.error(symbol.file() + ": undefined symbol: " + displayNames.of(symbol.name()));
+        diagnostics.warning(message);
       }
     }
     return imports;
   }
 
-  private List<ExportEntry> layOut(List<Symbol> imports, List<InputFunction> stubs) {
+  private List<ExportEntry> layOut(List<Symbol> imports) {
     targetFeatures = MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics);
     MemoryLayout memory = MemoryLayout.compute(liveSegments(), settings.memory(),
         MetadataSections.uses(targetFeatures, "bulk-memory"));
     layout.setMemory(memory);
     SegmentBoundarySymbols.define(symbols, memory, settings::namesForExport);
     for (Symbol symbol : imports) {
-      if (symbol.kind() == SymbolKind.FUNCTION) {
-        layout.importFunction(symbol);
-      } else {
-        layout.importedGlobals().add(symbol);
+      switch (symbol.kind()) {
+        case FUNCTION -> layout.importFunction(symbol);
+        case TAG -> layout.importedTags().add(symbol);
+        default -> layout.importedGlobals().add(symbol);
       }
     }
-    Set<Symbol> tableEntries = new LinkedHashSet<>();
     for (InputObject object : symbols.objects()) {
       for (InputFunction function : object.keptFunctions()) {
-        scanFunctionRelocations(object, object.relocations(function), tableEntries, stubs);
+        scanFunctionRelocations(object, object.relocations(function));
       }
       for (InputSegment segment : object.keptSegments()) {
-        scanFunctionRelocations(object, object.relocations(segment), tableEntries, stubs);
+        scanFunctionRelocations(object, object.relocations(segment));
       }
     }
+    // wasm-ld's order: the functions it synthesizes, in the order it makes them, then the objects' functions.
     if (callCtors.function() != null && callCtors.isLive()) {
       layout.functions().add(callCtors.function());
     }
+    layout.functions().addAll(threadLocals.initTls());
+    layout.functions().addAll(undefined.weakStubs(symbols.globals()));
+    layout.functions().addAll(undefined.undefinedStubs());
     layout.functions().addAll(threadLocals.functions(layout));
     symbols.objects().forEach(object -> layout.functions().addAll(object.keptFunctions()));
-    layout.functions().addAll(stubs);
     layout.functions().addAll(signatureStubs());
     layout.globals().add(stackPointer.global());
     layout.globals().addAll(threadLocals.globals());
@@ -372,13 +380,19 @@ public final class Linker {
       }
     }
     layout.globals().addAll(layout.got().globals());
-    layout.tableEntries().addAll(tableEntries);
+    for (InputObject object : symbols.objects()) {
+      for (InputTag tag : object.tags()) {
+        if (tag.isLive()) {
+          layout.tags().add(tag);
+        }
+      }
+    }
     List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
     List<InputFunction> wrappers = commandWrappers().create(exported);
     layout.functions().addAll(wrappers);
     layout.assignIndices();
     registerTypes();
-    stubbed.forEach((symbol, stub) -> symbol.setOutputIndex(stub.outputIndex()));
+    undefined.stubs().forEach((symbol, stub) -> symbol.setOutputIndex(stub.outputIndex()));
     layOutMemory();
     List<ExportEntry> exports = exportPlan.entries(exported, commandWrappers().byFunction());
     return exports;
@@ -386,24 +400,28 @@ public final class Linker {
 
   /**
    * Registers function types in wasm-ld's order, before anything is written: those {@code call_indirect} uses (met
-   * while scanning relocations), then imported functions', then defined functions'.
+   * while scanning relocations), then imported functions' and tags', then defined functions', then defined tags'.
    */
   private void registerTypes() {
     for (Symbol symbol : layout.importedFunctions()) {
       layout.types().register(symbol.signature());
     }
+    for (Symbol symbol : layout.importedTags()) {
+      layout.types().register(symbol.signature());
+    }
     for (InputFunction function : layout.functions()) {
       layout.types().register(function.type());
+    }
+    for (InputTag tag : layout.tags()) {
+      layout.types().register(tag.type());
     }
   }
 
   /**
    * Registers, from the relocations of one live chunk, the functions whose address is taken (table slots, in the
-   * order first met), the types {@code call_indirect} uses, stubs for called undefined weak functions, and the
-   * GOT entries.
+   * order first met), the types {@code call_indirect} uses, and the GOT entries.
    */
-  private void scanFunctionRelocations(InputObject object, List<RelocationEntry> relocations,
-      Set<Symbol> tableEntries, List<InputFunction> stubs) {
+  private void scanFunctionRelocations(InputObject object, List<RelocationEntry> relocations) {
     for (RelocationEntry entry : relocations) {
       RelocationKind kind = registry.byCode(entry.type()).kind();
       if (kind.target() == RelocationTarget.TYPE) {
@@ -415,31 +433,22 @@ public final class Linker {
       Symbol symbol = object.symbol(entry.index());
       RelocationRule rule = kind.rule();
       if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE) && hasAddress(symbol)) {
-        tableEntries.add(symbol);
-      } else if (rule == RelocationRule.FUNCTION_INDEX && symbol.isUndefined()
-          && !layout.isImported(symbol)) {
-        stubbed.computeIfAbsent(symbol, weak -> {
-          InputFunction stub = InputFunction.trap("undefined_weak:" + weak.name(), weak.signature());
-          stubs.add(stub);
-          return stub;
-        });
+        layout.addTableEntry(symbol);
       } else if (rule == RelocationRule.GLOBAL_INDEX && symbol.global() == null
           && symbol.kind() != SymbolKind.GLOBAL && layout.got().add(symbol)
           && symbol.kind() == SymbolKind.FUNCTION && hasAddress(symbol)) {
-        tableEntries.add(symbol);
+        layout.addTableEntry(symbol);
       }
     }
   }
 
   /**
    * Whether a function can have a table slot: defined, or imported (its slot then holds the import). An undefined
-   * weak function that is not imported has none: its address is 0.
+   * function that is not imported has none (its calls reach a trap): its address is 0.
    */
   private boolean hasAddress(Symbol function) {
     return function.isDefined() || layout.isImported(function);
   }
-
-  private final Map<Symbol, InputFunction> stubbed = new LinkedHashMap<>();
 
   /**
    * The functions wasm-ld would synthesize and then remove as unused: {@code __wasm_call_ctors} when nothing runs it,
@@ -452,7 +461,7 @@ public final class Linker {
     }
     for (Symbol symbol : symbols.globals()) {
       if (symbol.kind() == SymbolKind.FUNCTION && symbol.isUndefined() && symbol.isWeak()
-          && !stubbed.containsKey(symbol) && !layout.isImported(symbol)) {
+          && !undefined.stubs().containsKey(symbol) && !layout.isImported(symbol)) {
         unused.add(symbol.name());
       }
     }

@@ -145,8 +145,16 @@ public final class ObjectResolver implements RelocationResolver {
 
   @Override
   public long tagIndex(RelocationSite site) {
-    return target(site).outputIndex();
+    Symbol symbol = target(site);
+    if (symbol.tag() != null) {
+      return symbol.tag().outputIndex();
+    }
+    // An imported tag has its index; one left unresolved (--unresolved-symbols=ignore-all, a weak reference) gets
+    // 0xFFFFFFFF, as wasm-ld writes it: no tag.
+    return symbol.outputIndex() >= 0 ? symbol.outputIndex() : UNRESOLVED_TAG;
   }
+
+  private static final long UNRESOLVED_TAG = 0xFFFF_FFFFL;
 
   @Override
   public long tableNumber(RelocationSite site) {

@@ -22,6 +22,8 @@ public final class InputFunction {
   private final Supplier<byte[]> generatedBody;
   private boolean live;
   private int outputIndex = -1;
+  /** Shared by every symbol naming this function (aliases such as C++ D1/D2 destructors), as in wasm-ld. */
+  private int tableSlot;
 
   public InputFunction(
       InputObject file, int definedIndex, TypeEntry.FunctionType type, ByteSlice body, int codeOffset,
@@ -134,6 +136,15 @@ public final class InputFunction {
 
   public void markLive() {
     live = true;
+  }
+
+  /** The function's slot in the indirect function table, 0 when its address is never taken. */
+  public int tableSlot() {
+    return tableSlot;
+  }
+
+  public void setTableSlot(int slot) {
+    tableSlot = slot;
   }
 
   public int outputIndex() {

@@ -45,6 +45,7 @@ public final class InputObject {
   private final List<ObjectImport> tagImports = new ArrayList<>();
   private final List<InputFunction> functions = new ArrayList<>();
   private final List<InputGlobal> globals = new ArrayList<>();
+  private final List<InputTag> tags = new ArrayList<>();
   private final List<InputSegment> segments = new ArrayList<>();
   private final List<SymbolInfo> symbolInfos = new ArrayList<>();
   private final List<LinkingSubsection.InitFunction> initFunctions = new ArrayList<>();
@@ -82,6 +83,8 @@ public final class InputObject {
     for (Global global : definedGlobals) {
       globals.add(new InputGlobal(this, null, global.type(), global.initialValue()));
     }
+    object.tags().ifPresent(section -> section.tags().forEach(
+        tag -> tags.add(new InputTag(this, types.get(tag.typeIndex())))));
     object.linking().ifPresent(linking -> linking.subsections().forEach(this::addLinkingSubsection));
     readSegments();
     readRelocations();
@@ -186,6 +189,11 @@ public final class InputObject {
     return segments;
   }
 
+  /** The tags the object defines, in its tag index space after the imported ones. */
+  public List<InputTag> tags() {
+    return tags;
+  }
+
   public List<SymbolInfo> symbolInfos() {
     return symbolInfos;
   }
@@ -196,6 +204,10 @@ public final class InputObject {
 
   public int importedGlobalCount() {
     return globalImports.size();
+  }
+
+  public int importedTagCount() {
+    return tagImports.size();
   }
 
   public List<ObjectImport> functionImports() {

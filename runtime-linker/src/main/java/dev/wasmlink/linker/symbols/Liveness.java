@@ -51,6 +51,9 @@ public final class Liveness {
     } else if (symbol.global() != null) {
       symbol.global().markLive();
       markObjectLive(symbol.global().file());
+    } else if (symbol.tag() != null) {
+      symbol.tag().markLive();
+      markObjectLive(symbol.tag().file());
     } else if (symbol.lazy() != null) {
       return;
     }
@@ -115,6 +118,8 @@ public final class Liveness {
         }
       }
       object.globals().forEach(InputGlobal::markLive);
+      // Every tag, the copies whose weak symbol lost included, as wasm-ld writes them without GC.
+      object.tags().forEach(InputTag::markLive);
       for (int i = 0; i < object.symbolCount(); i++) {
         Symbol symbol = object.symbol(i);
         if (symbol.isDefined()) {

@@ -22,6 +22,7 @@ public final class Symbol implements SymbolFacts {
   private long size;
   private Long absoluteAddress;
   private InputGlobal global;
+  private InputTag tag;
 
   private String importModule;
   private String importName;
@@ -60,7 +61,8 @@ public final class Symbol implements SymbolFacts {
 
   @Override
   public boolean isUndefined() {
-    return function == null && segment == null && absoluteAddress == null && global == null && !isSynthetic();
+    return function == null && segment == null && absoluteAddress == null && global == null && tag == null
+        && !isSynthetic();
   }
 
   public boolean isDefined() {
@@ -127,6 +129,10 @@ public final class Symbol implements SymbolFacts {
     return global;
   }
 
+  public InputTag tag() {
+    return tag;
+  }
+
   public String importModule() {
     return importModule;
   }
@@ -135,7 +141,7 @@ public final class Symbol implements SymbolFacts {
     return importName;
   }
 
-  /** The signature, for functions: the definition's, or the one the first reference expects. */
+  /** The signature, for functions and tags: the definition's, or the one the first reference expects. */
   public TypeEntry.FunctionType signature() {
     return signature;
   }
@@ -158,11 +164,16 @@ public final class Symbol implements SymbolFacts {
 
   /** The slot in the indirect function table, 0 when the function's address is never taken. */
   public int tableSlot() {
-    return tableSlot;
+    return function != null ? function.tableSlot() : tableSlot;
   }
 
+  /** Sets the slot; a defined function's slot is its function's, which every alias of it shares. */
   public void setTableSlot(int slot) {
-    tableSlot = slot;
+    if (function != null) {
+      function.setTableSlot(slot);
+    } else {
+      tableSlot = slot;
+    }
   }
 
   /** The output index of the function, global, tag or table; -1 before layout. */
@@ -198,6 +209,12 @@ public final class Symbol implements SymbolFacts {
     this.globalType = global.type();
   }
 
+  void defineTag(InputObject file, int flags, InputTag tag) {
+    clearDefinition(file, flags);
+    this.tag = tag;
+    this.signature = tag.type();
+  }
+
   void setAbsoluteAddress(long address) {
     this.absoluteAddress = address;
   }
@@ -209,6 +226,7 @@ public final class Symbol implements SymbolFacts {
     this.segment = null;
     this.absoluteAddress = null;
     this.global = null;
+    this.tag = null;
     this.lazy = null;
   }
 

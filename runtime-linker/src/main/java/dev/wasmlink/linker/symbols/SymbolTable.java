@@ -218,6 +218,9 @@ public final class SymbolTable {
           + symbol.file() + "\n>>> defined as " + kind.words() + " in " + object);
       return symbol;
     }
+    if (kind == SymbolKind.TAG) {
+      checkTagType(symbol, object, (SymbolInfo.ExceptionTag) info);
+    }
     if (undefined) {
       if (symbol.isUndefined()) {
         symbol.mergeUndefinedFlags(flags);
@@ -237,6 +240,24 @@ public final class SymbolTable {
           + object);
     }
     return symbol;
+  }
+
+  /**
+   * A tag's type must be the same wherever it is declared; wasm-ld warns when it is not and keeps the definition's (the
+   * first one met, until a definition comes).
+   */
+  private void checkTagType(Symbol symbol, InputObject object, SymbolInfo.ExceptionTag info) {
+    TypeEntry.FunctionType type = tagType(object, info);
+    if (symbol.signature() != null && !symbol.signature().equals(type)) {
+      diagnostics.warning("Tag signature mismatch: " + symbol.name() + "\n>>> defined as "
+          + Signatures.describe(symbol.signature()) + " in " + symbol.file() + "\n>>> defined as "
+          + Signatures.describe(type) + " in " + object);
+    }
+  }
+
+  private static TypeEntry.FunctionType tagType(InputObject object, SymbolInfo.ExceptionTag info) {
+    return info.index() < object.importedTagCount() ? object.tagImports().get(info.index()).signature()
+        : object.tags().get(info.index() - object.importedTagCount()).type();
   }
 
   /** A definition inside a comdat another object won is no definition: it resolves to the winner's. */
@@ -287,6 +308,8 @@ public final class SymbolTable {
       }
     } else if (info instanceof SymbolInfo.Global global) {
       symbol.defineGlobal(object, flags, object.globals().get(global.index() - object.importedGlobalCount()));
+    } else if (info instanceof SymbolInfo.ExceptionTag tag) {
+      symbol.defineTag(object, flags, object.tags().get(tag.index() - object.importedTagCount()));
     }
   }
 
@@ -299,6 +322,10 @@ public final class SymbolTable {
     } else if (info instanceof SymbolInfo.Global global && global.index() < object.importedGlobalCount()) {
       InputObject.ObjectImport entry = object.globalImports().get(global.index());
       symbol.describeImport(explicit ? entry.module() : null, explicit ? entry.field() : null, null, entry.global());
+    } else if (info instanceof SymbolInfo.ExceptionTag tag && tag.index() < object.importedTagCount()) {
+      InputObject.ObjectImport entry = object.tagImports().get(tag.index());
+      symbol.describeImport(explicit ? entry.module() : null, explicit ? entry.field() : null, entry.signature(),
+          null);
     }
   }
 

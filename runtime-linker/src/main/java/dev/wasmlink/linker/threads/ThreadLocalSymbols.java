@@ -84,18 +84,25 @@ public final class ThreadLocalSymbols {
   }
 
   /**
-   * The functions the linker writes for memory and TLS, in wasm-ld's order, to follow {@code __wasm_call_ctors}:
-   * {@code __wasm_init_tls} (if live), {@code __wasm_init_memory}, {@code __wasm_apply_global_tls_relocs},
-   * {@code __wasm_apply_tls_relocs}. Decides, from the memory layout and the GOT, which exist; those that set
-   * {@code __tls_base} or read it keep it live.
+   * {@code __wasm_init_tls}, when the link writes it: defined before the inputs are read, it comes first among the
+   * functions wasm-ld makes after {@code __wasm_call_ctors}.
+   */
+  public List<InputFunction> initTls() {
+    if (initTls != null && initTls.isSynthetic() && initTls.isLive()) {
+      initTls.function().markLive();
+      return List.of(initTls.function());
+    }
+    return List.of();
+  }
+
+  /**
+   * The functions the linker writes for memory and TLS once the inputs are laid out, in wasm-ld's order:
+   * {@code __wasm_init_memory}, {@code __wasm_apply_global_tls_relocs}, {@code __wasm_apply_tls_relocs}. Decides,
+   * from the memory layout and the GOT, which exist; those that set {@code __tls_base} or read it keep it live.
    */
   public List<InputFunction> functions(ModuleLayout layout) {
     MemoryLayout memory = layout.memory();
     List<InputFunction> functions = new ArrayList<>();
-    if (initTls != null && initTls.isSynthetic() && initTls.isLive()) {
-      initTls.function().markLive();
-      functions.add(initTls.function());
-    }
     if (memory.needsInitialization()) {
       initMemory = InputFunction.generated("__wasm_init_memory", VOID,
           () -> MemoryInitializer.body(memory, tlsBase == null ? null : tlsBase.global()));

@@ -13,6 +13,7 @@ import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputSegment;
+import dev.wasmlink.linker.symbols.InputTag;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.CodeSectionDecoder;
 import dev.wasmlink.spec.format.ConstExpr;
@@ -43,6 +44,9 @@ import dev.wasmlink.spec.format.ProducersSectionEncoder;
 import dev.wasmlink.spec.format.TableSection;
 import dev.wasmlink.spec.format.TableSectionEncoder;
 import dev.wasmlink.spec.format.TableType;
+import dev.wasmlink.spec.format.TagSection;
+import dev.wasmlink.spec.format.TagSectionEncoder;
+import dev.wasmlink.spec.format.TagType;
 import dev.wasmlink.spec.format.TargetFeaturesSection;
 import dev.wasmlink.spec.format.TargetFeaturesSectionEncoder;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -114,6 +118,10 @@ public final class ModuleWriter {
     if (!contents.memory().imported()) {
       section(out, 5, payload -> MemorySectionEncoder.encode(new MemorySection(List.of(memoryLimits())), payload));
     }
+    if (!layout.tags().isEmpty()) {
+      // The tag section sits between memory and global, out of id order.
+      section(out, 13, payload -> TagSectionEncoder.encode(new TagSection(tagTypes()), payload));
+    }
     if (!layout.globals().isEmpty()) {
       section(out, 6, payload -> GlobalSectionEncoder.encode(new GlobalSection(globals()), payload));
     }
@@ -173,7 +181,8 @@ public final class ModuleWriter {
       java.util.Map.entry(1, "TYPE"), java.util.Map.entry(2, "IMPORT"), java.util.Map.entry(3, "FUNCTION"),
       java.util.Map.entry(4, "TABLE"), java.util.Map.entry(5, "MEMORY"), java.util.Map.entry(6, "GLOBAL"),
       java.util.Map.entry(7, "EXPORT"), java.util.Map.entry(8, "START"), java.util.Map.entry(9, "ELEM"),
-      java.util.Map.entry(10, "CODE"), java.util.Map.entry(11, "DATA"), java.util.Map.entry(12, "DATACOUNT"));
+      java.util.Map.entry(10, "CODE"), java.util.Map.entry(11, "DATA"), java.util.Map.entry(12, "DATACOUNT"),
+      java.util.Map.entry(13, "TAG"));
 
   private final Placements placements = new Placements();
 
@@ -208,7 +217,22 @@ public final class ModuleWriter {
       imports.add(new Import(moduleOf(symbol), fieldOf(symbol), new ImportDescriptor.GlobalImport(
           symbol.globalType() != null ? symbol.globalType() : new GlobalType(0x7F, 0))));
     }
+    for (Symbol symbol : layout.importedTags()) {
+      imports.add(new Import(moduleOf(symbol), fieldOf(symbol),
+          new ImportDescriptor.TagImport(EXCEPTION_ATTRIBUTE, layout.types().register(symbol.signature()))));
+    }
     return imports;
+  }
+
+  /** The only tag attribute there is: an exception. */
+  private static final int EXCEPTION_ATTRIBUTE = 0;
+
+  private List<TagType> tagTypes() {
+    List<TagType> tags = new ArrayList<>();
+    for (InputTag tag : layout.tags()) {
+      tags.add(new TagType(EXCEPTION_ATTRIBUTE, layout.types().register(tag.type())));
+    }
+    return tags;
   }
 
   private static String moduleOf(Symbol symbol) {
