@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.link;
 
+import dev.wasmlink.linker.hashorder.StringMapOrder;
 import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveReader;
 import dev.wasmlink.linker.input.InputFiles;
@@ -186,15 +187,15 @@ public final class Linker {
     for (String name : settings.requiredSymbols()) {
       symbols.reference(name, "--undefined");
     }
+    // wasm-ld pulls archive members for --export-if-defined too ("if defined" is judged after they are loaded), all
+    // names in the order its set of them yields them, which decides where the members' functions go.
+    List<String> named = new ArrayList<>(settings.exportsIfDefined());
+    named.addAll(settings.exports());
+    for (String name : StringMapOrder.of(named)) {
+      symbols.reference(name, "--export");
+    }
     if (settings.entry() != null) {
       symbols.reference(settings.entry(), "--entry");
-    }
-    for (String name : settings.exports()) {
-      symbols.reference(name, "--export");
-    }
-    // wasm-ld pulls archive members for --export-if-defined too: "if defined" is judged after they are loaded.
-    for (String name : settings.exportsIfDefined()) {
-      symbols.reference(name, "--export");
     }
   }
 

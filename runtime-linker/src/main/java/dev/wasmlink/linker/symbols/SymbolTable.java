@@ -357,16 +357,13 @@ public final class SymbolTable {
 
   /**
    * Records a reference from the command line ({@code -u}, the entry, {@code --export}): an archive member defining
-   * it is read, as for an undefined reference from an object.
+   * it is read, as for an undefined reference from an object. The symbol keeps its place in the table, where the
+   * archive's index put it: exports come in that order.
    */
   public void reference(String name, String why) {
     Symbol symbol = globals.get(name);
     if (symbol != null && symbol.lazy() != null && (symbol.kind() == null || symbol.isUndefined())) {
-      LazyMember lazy = symbol.lazy();
-      if (symbol.kind() == null) {
-        globals.remove(name);
-      }
-      extract(lazy, why, name, true);
+      extract(symbol.lazy(), why, name, true);
     }
   }
 
