@@ -108,9 +108,15 @@ final class MetadataSections {
     return features != null && features.features().stream().anyMatch(feature -> feature.name().equals(name));
   }
 
-  /** Every object's producers: each tool once per field (its first version met), in the order met. */
+  /**
+   * Every object's producers: each tool once per field (its first version met), in the order met; the fields in
+   * wasm-ld's order, language, processed-by, sdk, whatever order an object lists them in.
+   */
   static ProducersSection producers(List<InputObject> objects) {
     Map<String, Map<String, ProducersSection.Value>> fields = new LinkedHashMap<>();
+    for (String field : List.of("language", "processed-by", "sdk")) {
+      fields.put(field, new LinkedHashMap<>());
+    }
     for (InputObject object : objects) {
       for (ProducersSection.Field field : object.producers()) {
         Map<String, ProducersSection.Value> values = fields.computeIfAbsent(field.name(), n -> new LinkedHashMap<>());
@@ -118,7 +124,11 @@ final class MetadataSections {
       }
     }
     List<ProducersSection.Field> merged = new ArrayList<>();
-    fields.forEach((name, values) -> merged.add(new ProducersSection.Field(name, new ArrayList<>(values.values()))));
+    fields.forEach((name, values) -> {
+      if (!values.isEmpty()) {
+        merged.add(new ProducersSection.Field(name, new ArrayList<>(values.values())));
+      }
+    });
     return new ProducersSection(merged);
   }
 }
