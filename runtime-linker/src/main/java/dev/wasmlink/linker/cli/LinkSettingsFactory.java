@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.cli;
 
 import dev.wasmlink.linker.write.MemoryInterface;
+import dev.wasmlink.linker.features.FeatureSettings;
 import dev.wasmlink.linker.input.InputException;
 import dev.wasmlink.linker.layout.MemorySettings;
 import dev.wasmlink.linker.layout.TableSettings;
@@ -69,7 +70,8 @@ final class LinkSettingsFactory {
         options.stripAll(),
         options.stripDebug(),
         Set.copyOf(options.keepSections()),
-        options.checkFeatures(),
+        new FeatureSettings(options.featuresSpecified() ? options.features() : null, options.extraFeatures(),
+            options.checkFeatures()),
         options.sharedMemory(),
         options.fatalWarnings(),
         options.demangle(),

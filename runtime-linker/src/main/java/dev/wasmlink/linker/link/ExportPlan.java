@@ -118,6 +118,16 @@ final class ExportPlan {
     return symbol.isExportedByFlag() || settings.exportAll() || (settings.exportDynamic() && !symbol.isHidden());
   }
 
+  /**
+   * Whether the settings keep a defined symbol live as one they export: as {@link #isExportedBySettings}, but
+   * {@code --export-all} keeps the linker's mutable globals too, which it then does not export (wasm-ld's
+   * {@code isExported} and its export writer differ so).
+   */
+  boolean isLiveAsExported(Symbol symbol) {
+    return isExportedBySettings(symbol) || symbol.isSynthetic() && settings.exportAll()
+        && symbol.kind() != SymbolKind.TABLE;
+  }
+
   private static boolean isMutableGlobal(Symbol symbol) {
     return symbol.global() != null && symbol.global().type().isMutable();
   }

@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.link;
 
 import dev.wasmlink.linker.write.MemoryInterface;
+import dev.wasmlink.linker.features.FeatureSettings;
 import dev.wasmlink.linker.layout.MemorySettings;
 import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.undefined.UndefinedPolicy;
@@ -17,6 +18,8 @@ import java.util.Set;
  *     {@code --allow-undefined-file})
  * @param requiredSymbols names that must be linked in, pulling archive members ({@code -u})
  * @param keepSections custom sections kept although the linker would drop them ({@code --keep-section})
+ * @param features the output's target features as the command line shapes them ({@code --features=},
+ *     {@code --extra-features=}, {@code --no-check-features})
  * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
  * @param demangle whether C++ names are shown demangled ({@code --demangle}, the default) in the name section and
  *     in messages
@@ -42,7 +45,7 @@ public record LinkSettings(
     boolean stripAll,
     boolean stripDebug,
     Set<String> keepSections,
-    boolean checkFeatures,
+    FeatureSettings features,
     boolean sharedMemory,
     boolean fatalWarnings,
     boolean demangle,

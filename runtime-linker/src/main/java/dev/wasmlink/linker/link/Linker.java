@@ -1,5 +1,7 @@
 package dev.wasmlink.linker.link;
 
+import dev.wasmlink.linker.features.FeatureSectionRules;
+import dev.wasmlink.linker.features.TargetFeatures;
 import dev.wasmlink.linker.hashorder.StringMapOrder;
 import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveReader;
@@ -18,6 +20,7 @@ import dev.wasmlink.linker.symbols.Liveness;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
+import dev.wasmlink.linker.symbols.TableSymbolRules;
 import dev.wasmlink.linker.threads.ThreadLocalAudit;
 import dev.wasmlink.linker.threads.ThreadLocalSymbols;
 import dev.wasmlink.linker.undefined.UndefinedSymbols;
@@ -29,7 +32,6 @@ import dev.wasmlink.spec.format.ConstExpr;
 import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.RelocationEntry;
-import dev.wasmlink.spec.format.TargetFeaturesSection;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
@@ -69,7 +71,7 @@ public final class Linker {
   private ThreadLocalSymbols threadLocals;
   private final UndefinedSymbols undefined;
   /** The output's features, checked as wasm-ld checks them; known from layout on (bulk memory shapes .bss). */
-  private TargetFeaturesSection targetFeatures;
+  private TargetFeatures features;
   private final DisplayNames displayNames;
   private final ExportPlan exportPlan;
   private CommandExportWrappers commandWrappers;
@@ -94,6 +96,7 @@ public final class Linker {
     layout.setTableBase(settings.table().base());
     defineSyntheticSymbols();
     readInputs();
+    checkObjects();
     defineOptionalDataSymbols();
     if (!settings.sharedMemory()) {
       threadLocals = ThreadLocalSymbols.defineOptional(symbols);
@@ -113,7 +116,7 @@ public final class Linker {
     reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.stripAll(), settings.stripDebug(),
-        settings.stripAll() ? null : targetFeatures,
+        settings.stripAll() ? null : features.section(),
         MetadataSections.producers(symbols.objects()), settings.output().getFileName().toString(),
         threadLocals.startFunction(), displayNames));
     byte[] module = writer.write();
@@ -197,6 +200,25 @@ public final class Linker {
     if (settings.entry() != null) {
       symbols.reference(settings.entry(), "--entry");
     }
+  }
+
+  /**
+   * What wasm-ld refuses as it reads each object, in load order: every object's tables without matching symbols,
+   * then (fatally, at the first) a target_features section with a repeated feature or an unknown prefix.
+   */
+  private void checkObjects() {
+    for (InputObject object : symbols.objects()) {
+      String tables = TableSymbolRules.problem(object);
+      if (tables != null) {
+        diagnostics.error(tables);
+      }
+      String features = FeatureSectionRules.problem(object);
+      if (features != null) {
+        diagnostics.error(features);
+        break;
+      }
+    }
+    diagnostics.stopIfErrors();
   }
 
   /**
@@ -288,7 +310,7 @@ public final class Linker {
     for (Symbol symbol : symbols.globals()) {
       // No-strip holds for references too: clang marks its reference to __indirect_function_table so, and wasm-ld
       // keeps the table then, though the linker defines it.
-      if (symbol.kind() != null && symbol.isDefined() && (exportPlan.isExportedBySettings(symbol)
+      if (symbol.kind() != null && symbol.isDefined() && (exportPlan.isLiveAsExported(symbol)
           || symbol.isNoStrip())) {
         liveness.markLive(symbol);
       }
@@ -341,9 +363,11 @@ public final class Linker {
   }
 
   private List<ExportEntry> layOut(List<Symbol> imports) {
-    targetFeatures = MetadataSections.targetFeatures(symbols.objects(), settings, diagnostics);
-    MemoryLayout memory = MemoryLayout.compute(liveSegments(), settings.memory(),
-        MetadataSections.uses(targetFeatures, "bulk-memory"));
+    features = TargetFeatures.compute(symbols.objects(), settings.features(), settings.sharedMemory(),
+        liveSegments().stream().anyMatch(InputSegment::isTls), false);
+    features.errors().forEach(diagnostics::error);
+    diagnostics.stopIfErrors();
+    MemoryLayout memory = MemoryLayout.compute(liveSegments(), settings.memory(), features.allows("bulk-memory"));
     layout.setMemory(memory);
     SegmentBoundarySymbols.define(symbols, memory, settings::namesForExport);
     for (Symbol symbol : imports) {
@@ -389,6 +413,8 @@ public final class Linker {
       }
     }
     List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
+    features.checkImportsAndExports(settings.features().check(), layout.importedGlobals(), exported)
+        .forEach(diagnostics::error);
     List<InputFunction> wrappers = commandWrappers().create(exported);
     layout.functions().addAll(wrappers);
     layout.assignIndices();

@@ -16,6 +16,8 @@ import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.TargetFeaturesSection;
 import dev.wasmlink.spec.format.TypeEntry;
+import dev.wasmlink.spec.io.InputLocation;
+import dev.wasmlink.spec.io.Printable;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationRule;
 import java.util.ArrayList;
@@ -173,6 +175,15 @@ public final class InputObject {
 
   private String name;
 
+  /**
+   * How wasm-ld's feature checks name the object: an archive member by its own name alone ({@code x.o}, not
+   * {@code lib.a(x.o)}).
+   */
+  public String bareName() {
+    InputLocation location = object.location();
+    return Printable.escape(location.member() != null ? location.member() : location.file());
+  }
+
   public List<TypeEntry.FunctionType> types() {
     return types;
   }
@@ -208,6 +219,11 @@ public final class InputObject {
 
   public int importedTagCount() {
     return tagImports.size();
+  }
+
+  /** How many tables the object's table section defines. */
+  public int definedTableCount() {
+    return object.tables().map(section -> section.tables().size()).orElse(0);
   }
 
   public List<ObjectImport> functionImports() {

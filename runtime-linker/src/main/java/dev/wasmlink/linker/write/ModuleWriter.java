@@ -103,9 +103,12 @@ public final class ModuleWriter {
     out.writeBytes(new byte[] {0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}, 0, 8);
     // Code is written first: it fixes the code offsets that debug sections refer to.
     byte[] code = new CodeSectionWriter(layout, placements, this::resolver).write();
-    section(out, 1, payload -> TypeSectionEncoder.encode(
-        new dev.wasmlink.spec.format.TypeSection(new ArrayList<TypeEntry>(layout.types().types())), payload));
+    // Imports register their types as they are written: list them first, so that an empty type section is known.
     List<Import> imports = imports();
+    if (!layout.types().types().isEmpty()) {
+      section(out, 1, payload -> TypeSectionEncoder.encode(
+          new dev.wasmlink.spec.format.TypeSection(new ArrayList<TypeEntry>(layout.types().types())), payload));
+    }
     if (!imports.isEmpty()) {
       section(out, 2, payload -> ImportSectionEncoder.encode(new ImportSection(imports), payload));
     }
@@ -386,7 +389,10 @@ public final class ModuleWriter {
     List<NameSection.Subsection> subsections = new ArrayList<>();
     // wasm-ld names the module after the output file.
     subsections.add(new NameSection.ModuleName(contents.moduleName()));
-    subsections.add(new NameSection.FunctionNames(functions));
+    // Like wasm-ld, no empty subsection.
+    if (!functions.isEmpty()) {
+      subsections.add(new NameSection.FunctionNames(functions));
+    }
     if (!globals.isEmpty()) {
       subsections.add(new NameSection.GlobalNames(globals));
     }
