@@ -84,10 +84,11 @@ class WasmLdAgreementTest {
   }
 
   /** Compiles, assembles or converts one input into NAME.o in the case's directory. */
-  private static void build(Case c, String input) {
+  private static void build(Case c, String input) throws IOException {
     Path source = SOURCES.resolve(input);
     assertTrue(Files.isRegularFile(source), () -> "no input " + source);
     String object = input.substring(0, input.lastIndexOf('.')) + ".o";
+    Files.createDirectories(c.directory().resolve(object).getParent());
     List<String> command = new ArrayList<>();
     if (input.endsWith(".c")) {
       command.addAll(List.of(Tools.require("clang-19", "clang-19").toString(), "--target=wasm32", "-O1", "-c"));

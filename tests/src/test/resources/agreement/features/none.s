@@ -1,0 +1,5 @@
+# Feature-check input: target_features: none.
+  .globl fnone
+fnone:
+  .functype fnone () -> ()
+  end_function

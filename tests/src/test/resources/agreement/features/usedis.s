@@ -1,0 +1,13 @@
+# Feature-check input: target_features: +foo -foo.
+  .globl fud
+fud:
+  .functype fud () -> ()
+  end_function
+  .section .custom_section.target_features,"",@
+  .int8 2
+  .int8 43
+  .int8 3
+  .ascii "foo"
+  .int8 45
+  .int8 3
+  .ascii "foo"
