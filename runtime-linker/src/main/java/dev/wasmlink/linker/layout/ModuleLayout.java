@@ -2,6 +2,7 @@ package dev.wasmlink.linker.layout;
 
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
+import dev.wasmlink.linker.symbols.InputTable;
 import dev.wasmlink.linker.symbols.InputTag;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -26,6 +27,8 @@ public final class ModuleLayout {
   private final List<InputGlobal> globals = new ArrayList<>();
   private final List<Symbol> importedTags = new ArrayList<>();
   private final List<InputTag> tags = new ArrayList<>();
+  private final List<InputTable> tables = new ArrayList<>();
+  private int indirectTableIndex = -1;
   private final List<Symbol> tableEntries = new ArrayList<>();
   private final Set<Object> slotOwners = new HashSet<>();
   private final GlobalOffsetTable got;
@@ -70,6 +73,37 @@ public final class ModuleLayout {
   /** Defined globals in output order; their indices follow the imported ones. */
   public List<InputGlobal> globals() {
     return globals;
+  }
+
+  /** Tables the inputs define, in output order (the indirect function table is not among them). */
+  public List<InputTable> tables() {
+    return tables;
+  }
+
+  /** The indirect function table's index, -1 when the output has none; known once tables are assigned. */
+  public int indirectTableIndex() {
+    return indirectTableIndex;
+  }
+
+  /**
+   * Gives every table its index, as wasm-ld numbers them: an imported indirect function table first; the indirect
+   * function table first too when an object from before reference types uses it (its {@code call_indirect} names no
+   * table, so means table 0); otherwise the inputs' tables, then the indirect function table.
+   *
+   * @param indirect whether the output has the indirect function table
+   * @param indirectFirst whether it must be table 0 (imported, or used by an MVP object)
+   */
+  public void assignTables(boolean indirect, boolean indirectFirst) {
+    int next = 0;
+    if (indirect && indirectFirst) {
+      indirectTableIndex = next++;
+    }
+    for (InputTable table : tables) {
+      table.setOutputIndex(next++);
+    }
+    if (indirect && !indirectFirst) {
+      indirectTableIndex = next;
+    }
   }
 
   public List<Symbol> importedTags() {

@@ -44,7 +44,7 @@ final class ExportPlan {
   List<Symbol> exportedSymbols(Symbol indirectTable, boolean tablePresent) {
     Set<Symbol> exported = new LinkedHashSet<>();
     for (Symbol symbol : symbols.globals()) {
-      if (symbol.kind() == null || symbol.kind() == SymbolKind.TABLE || !symbol.isDefined() || !symbol.isLive()) {
+      if (symbol.kind() == null || isIndirectTable(symbol) || !symbol.isDefined() || !symbol.isLive()) {
         continue;
       }
       if (isExportedBySettings(symbol)) {
@@ -109,7 +109,7 @@ final class ExportPlan {
    * exporting those needs the mutable-globals feature, which the inputs may not have.
    */
   boolean isExportedBySettings(Symbol symbol) {
-    if (symbol.kind() == SymbolKind.TABLE) {
+    if (isIndirectTable(symbol)) {
       return false;
     }
     if (symbol.isSynthetic()) {
@@ -125,7 +125,12 @@ final class ExportPlan {
    */
   boolean isLiveAsExported(Symbol symbol) {
     return isExportedBySettings(symbol) || symbol.isSynthetic() && settings.exportAll()
-        && symbol.kind() != SymbolKind.TABLE;
+        && !isIndirectTable(symbol);
+  }
+
+  /** The indirect function table, which {@code --export-table} (or {@code --export-all}) exports, not its flags. */
+  private static boolean isIndirectTable(Symbol symbol) {
+    return symbol.kind() == SymbolKind.TABLE && symbol.table() == null;
   }
 
   private static boolean isMutableGlobal(Symbol symbol) {
@@ -151,7 +156,8 @@ final class ExportPlan {
         int index = wrapper != null ? wrapper.outputIndex() : symbol.function().outputIndex();
         exports.add(new ExportEntry(symbol.name(), 0, index));
       } else if (symbol.kind() == SymbolKind.TABLE) {
-        exports.add(new ExportEntry(symbol.name(), 1, 0));
+        exports.add(new ExportEntry(symbol.name(), 1,
+            symbol.table() != null ? symbol.table().outputIndex() : layout.indirectTableIndex()));
       } else if (symbol.kind() == SymbolKind.TAG) {
         exports.add(new ExportEntry(symbol.name(), 4,
             symbol.tag() != null ? symbol.tag().outputIndex() : symbol.outputIndex()));

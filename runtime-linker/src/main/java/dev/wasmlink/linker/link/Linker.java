@@ -15,6 +15,7 @@ import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputSegment;
+import dev.wasmlink.linker.symbols.InputTable;
 import dev.wasmlink.linker.symbols.InputTag;
 import dev.wasmlink.linker.symbols.Liveness;
 import dev.wasmlink.linker.symbols.Symbol;
@@ -144,7 +145,6 @@ public final class Linker {
   /** The indirect function table, which wasm-ld defines once the inputs are read: where they first mention it. */
   private void defineIndirectTable() {
     indirectTable = symbols.defineSynthetic("__indirect_function_table", SymbolKind.TABLE);
-    indirectTable.setOutputIndex(0);
   }
 
   /**
@@ -412,6 +412,15 @@ public final class Linker {
         }
       }
     }
+    for (InputObject object : symbols.objects()) {
+      for (InputTable table : object.tables()) {
+        if (table.isLive()) {
+          layout.tables().add(table);
+        }
+      }
+    }
+    layout.assignTables(isTablePresent(), settings.table().imported() || symbols.usesLegacyIndirectTable());
+    indirectTable.setOutputIndex(layout.indirectTableIndex());
     List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
     features.checkImportsAndExports(settings.features().check(), layout.importedGlobals(), exported)
         .forEach(diagnostics::error);

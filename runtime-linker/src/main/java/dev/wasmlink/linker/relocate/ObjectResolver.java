@@ -158,7 +158,8 @@ public final class ObjectResolver implements RelocationResolver {
 
   @Override
   public long tableNumber(RelocationSite site) {
-    return Math.max(0, target(site).outputIndex());
+    Symbol symbol = target(site);
+    return symbol.table() != null ? symbol.table().outputIndex() : Math.max(0, symbol.outputIndex());
   }
 
   @Override

@@ -48,6 +48,7 @@ public final class InputObject {
   private final List<InputFunction> functions = new ArrayList<>();
   private final List<InputGlobal> globals = new ArrayList<>();
   private final List<InputTag> tags = new ArrayList<>();
+  private final List<InputTable> tables = new ArrayList<>();
   private final List<InputSegment> segments = new ArrayList<>();
   private final List<SymbolInfo> symbolInfos = new ArrayList<>();
   private final List<LinkingSubsection.InitFunction> initFunctions = new ArrayList<>();
@@ -85,6 +86,7 @@ public final class InputObject {
     for (Global global : definedGlobals) {
       globals.add(new InputGlobal(this, null, global.type(), global.initialValue()));
     }
+    object.tables().ifPresent(section -> section.tables().forEach(table -> tables.add(new InputTable(this, table))));
     object.tags().ifPresent(section -> section.tags().forEach(
         tag -> tags.add(new InputTag(this, types.get(tag.typeIndex())))));
     object.linking().ifPresent(linking -> linking.subsections().forEach(this::addLinkingSubsection));
@@ -223,7 +225,12 @@ public final class InputObject {
 
   /** How many tables the object's table section defines. */
   public int definedTableCount() {
-    return object.tables().map(section -> section.tables().size()).orElse(0);
+    return tables.size();
+  }
+
+  /** The tables the object defines, in its table index space after the imported ones. */
+  public List<InputTable> tables() {
+    return tables;
   }
 
   public List<ObjectImport> functionImports() {

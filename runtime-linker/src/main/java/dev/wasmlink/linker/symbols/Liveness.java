@@ -54,6 +54,9 @@ public final class Liveness {
     } else if (symbol.tag() != null) {
       symbol.tag().markLive();
       markObjectLive(symbol.tag().file());
+    } else if (symbol.table() != null) {
+      symbol.table().markLive();
+      markObjectLive(symbol.table().file());
     } else if (symbol.lazy() != null) {
       return;
     }
@@ -120,6 +123,7 @@ public final class Liveness {
       object.globals().forEach(InputGlobal::markLive);
       // Every tag, the copies whose weak symbol lost included, as wasm-ld writes them without GC.
       object.tags().forEach(InputTag::markLive);
+      object.tables().forEach(InputTable::markLive);
       for (int i = 0; i < object.symbolCount(); i++) {
         Symbol symbol = object.symbol(i);
         if (symbol.isDefined()) {

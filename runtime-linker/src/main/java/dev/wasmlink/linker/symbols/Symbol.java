@@ -23,6 +23,7 @@ public final class Symbol implements SymbolFacts {
   private Long absoluteAddress;
   private InputGlobal global;
   private InputTag tag;
+  private InputTable table;
 
   private String importModule;
   private String importName;
@@ -62,7 +63,7 @@ public final class Symbol implements SymbolFacts {
   @Override
   public boolean isUndefined() {
     return function == null && segment == null && absoluteAddress == null && global == null && tag == null
-        && !isSynthetic();
+        && table == null && !isSynthetic();
   }
 
   public boolean isDefined() {
@@ -131,6 +132,10 @@ public final class Symbol implements SymbolFacts {
 
   public InputTag tag() {
     return tag;
+  }
+
+  public InputTable table() {
+    return table;
   }
 
   public String importModule() {
@@ -215,6 +220,11 @@ public final class Symbol implements SymbolFacts {
     this.signature = tag.type();
   }
 
+  void defineTable(InputObject file, int flags, InputTable table) {
+    clearDefinition(file, flags);
+    this.table = table;
+  }
+
   void setAbsoluteAddress(long address) {
     this.absoluteAddress = address;
   }
@@ -227,6 +237,7 @@ public final class Symbol implements SymbolFacts {
     this.absoluteAddress = null;
     this.global = null;
     this.tag = null;
+    this.table = null;
     this.lazy = null;
   }
 

@@ -69,11 +69,19 @@ public final class SymbolTable {
       // makes one up as it reads such an object, which fixes the table's place among the symbols, and so exports.
       globals.computeIfAbsent(INDIRECT_FUNCTION_TABLE,
           name -> new Symbol(name, SymbolKind.TABLE, SymbolFlags.UNDEFINED, object));
+      usesLegacyIndirectTable = true;
     }
     objects.add(object);
   }
 
   private static final String INDIRECT_FUNCTION_TABLE = "__indirect_function_table";
+
+  /** Whether an object from before reference types uses the indirect function table, which must then be table 0. */
+  private boolean usesLegacyIndirectTable;
+
+  public boolean usesLegacyIndirectTable() {
+    return usesLegacyIndirectTable;
+  }
 
   /**
    * Registers an archive's members as lazy definitions of the symbols its index lists, and reads at once those a
@@ -310,6 +318,8 @@ public final class SymbolTable {
       symbol.defineGlobal(object, flags, object.globals().get(global.index() - object.importedGlobalCount()));
     } else if (info instanceof SymbolInfo.ExceptionTag tag) {
       symbol.defineTag(object, flags, object.tags().get(tag.index() - object.importedTagCount()));
+    } else if (info instanceof SymbolInfo.Table table) {
+      symbol.defineTable(object, flags, object.tables().get(table.index() - object.tableImports().size()));
     }
   }
 

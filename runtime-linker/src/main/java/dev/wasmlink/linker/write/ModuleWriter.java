@@ -13,6 +13,7 @@ import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputSegment;
+import dev.wasmlink.linker.symbols.InputTable;
 import dev.wasmlink.linker.symbols.InputTag;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.CodeSectionDecoder;
@@ -115,8 +116,9 @@ public final class ModuleWriter {
     if (!layout.functions().isEmpty()) {
       section(out, 3, payload -> FunctionSectionEncoder.encode(new FunctionSection(functionTypes()), payload));
     }
-    if (contents.tablePresent() && !contents.table().imported()) {
-      section(out, 4, payload -> TableSectionEncoder.encode(new TableSection(List.of(tableType())), payload));
+    List<TableType> tables = definedTables();
+    if (!tables.isEmpty()) {
+      section(out, 4, payload -> TableSectionEncoder.encode(new TableSection(tables), payload));
     }
     if (!contents.memory().imported()) {
       section(out, 5, payload -> MemorySectionEncoder.encode(new MemorySection(List.of(memoryLimits())), payload));
@@ -192,6 +194,19 @@ public final class ModuleWriter {
   /** Where every section, function and data segment landed in the file, for the link map. */
   public Placements placements() {
     return placements;
+  }
+
+  /** The tables the module defines, in index order: the inputs' and, unless imported, the indirect function table. */
+  private List<TableType> definedTables() {
+    List<TableType> tables = new ArrayList<>();
+    for (InputTable table : layout.tables()) {
+      tables.add(table.type());
+    }
+    if (contents.tablePresent() && !contents.table().imported()) {
+      // The indirect function table comes first or last (ModuleLayout.assignTables).
+      tables.add(layout.indirectTableIndex() == 0 ? 0 : tables.size(), tableType());
+    }
+    return tables;
   }
 
   /** The indirect function table: one slot per entry after the base; fixed in size unless it may grow. */

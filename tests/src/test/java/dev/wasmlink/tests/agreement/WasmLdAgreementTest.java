@@ -83,8 +83,13 @@ class WasmLdAgreementTest {
     }
   }
 
-  /** Compiles, assembles or converts one input into NAME.o in the case's directory. */
-  private static void build(Case c, String input) throws IOException {
+  /**
+   * Compiles, assembles or converts one input into NAME.o in the case's directory; {@code input@flag,flag} adds
+   * flags for this input alone.
+   */
+  private static void build(Case c, String inputWithFlags) throws IOException {
+    String[] parts = inputWithFlags.split("@", 2);
+    String input = parts[0];
     Path source = SOURCES.resolve(input);
     assertTrue(Files.isRegularFile(source), () -> "no input " + source);
     String object = input.substring(0, input.lastIndexOf('.')) + ".o";
@@ -102,6 +107,9 @@ class WasmLdAgreementTest {
     }
     if (!input.endsWith(".yaml")) {
       command.addAll(c.compileFlags());
+      if (parts.length > 1) {
+        command.addAll(List.of(parts[1].split(",")));
+      }
     }
     command.addAll(List.of(source.toString(), "-o", object));
     Tools.Result result = Tools.run(command, c.directory(), Map.of(), Duration.ofMinutes(2));
