@@ -19,14 +19,14 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * emscripten's own test programs, which nobody here wrote: the CI-sized subset ({@code tests/emcc-parity/ci-subset.txt})
- * of the differential harness {@code tests/emcc-parity/emcc-parity}, in its three modes. Each program is compiled once
- * by emcc, linked by emcc's wasm-ld-14 and by wasmlink, and both builds run under node; the two must exit alike and
- * print the same. One dynamic test per program and mode: a failure shows the harness's first difference; a program the
+ * of the differential harness {@code tests/emcc-parity/emcc-parity}, in its four modes (eh, wasm exception handling,
+ * for the C++ programs only). Each program is compiled once by emcc, linked by emcc's wasm-ld-14 and by wasmlink, and
+ * both builds run under node; the two must exit alike and print the same. One dynamic test per program and mode: a failure shows the harness's first difference; a program the
  * harness could not count (its reference build failed, or printed differently from run to run) is skipped.
  */
 class EmscriptenParityTest {
   private static final Path HARNESS = LinkHarness.ROOT.resolve("tests/emcc-parity");
-  private static final List<String> MODES = List.of("O0", "O2", "pthread");
+  private static final List<String> MODES = List.of("O0", "O2", "pthread", "eh");
   /** Below this share of counted programs in a mode, the subset no longer tests what it was chosen for. */
   private static final double MINIMUM_COUNTED = 0.9;
 
