@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.cli;
 
+import dev.wasmlink.linker.write.CustomSectionSettings;
 import dev.wasmlink.linker.write.MemoryInterface;
 import dev.wasmlink.linker.features.FeatureSettings;
 import dev.wasmlink.linker.input.InputException;
@@ -36,7 +37,29 @@ final class LinkSettingsFactory {
         options.unresolvedSymbols() == UnresolvedSymbols.IMPORT_DYNAMIC, options.allowedUndefinedSymbols());
   }
 
+  private static Long nonZero(Long value) {
+    return value == null || value == 0 ? null : value;
+  }
+
+  /**
+   * Outputs wasm-ld can write and wasmlink cannot yet: refused in one line each, never linked as something else.
+   */
+  private static void refuseUnsupportedOutputs(LinkOptions options) {
+    if (options.relocatable()) {
+      throw new UsageException("-r/--relocatable: wasmlink does not write relocatable objects yet, only final"
+          + " modules");
+    }
+    if (options.emitRelocs()) {
+      throw new UsageException("--emit-relocs: wasmlink does not keep relocation sections in its output yet");
+    }
+    if (options.shared() || options.pie()) {
+      throw new UsageException((options.shared() ? "-shared" : "-pie") + ": wasmlink does not write"
+          + " position-independent modules yet (no dylink.0, no imported __memory_base and __table_base)");
+    }
+  }
+
   static LinkSettings from(LinkOptions options) {
+    refuseUnsupportedOutputs(options);
     List<LinkInput> inputs = new ArrayList<>();
     for (InputArgument input : options.inputs()) {
       if (input instanceof FileInput file) {
@@ -47,10 +70,13 @@ final class LinkSettingsFactory {
             library.wholeArchive(), false));
       }
     }
-    String entry = options.noEntry() ? null : options.entry() != null ? options.entry() : "_start";
+    // The options resolve the default (_start) and the ways of having none (--no-entry, -r, an empty --entry=).
+    String entry = options.noEntry() ? null : options.entry();
+    // lld reads 0 as "not given" for the memory sizes.
     MemorySettings memory = new MemorySettings(options.globalBaseOrDefault(), options.stackSize(),
-        options.stackFirstEffective(), options.initialMemory(), options.maxMemory(), options.optimization() >= 1,
-        options.sharedMemory(), options.importMemory());
+        options.stackFirstEffective(), nonZero(options.initialMemory()), nonZero(options.maxMemory()),
+        nonZero(options.initialHeap()), !options.noGrowableMemory(), options.optimization() >= 1,
+        options.mergeDataSegments(), options.sharedMemory(), options.importMemory());
     return new LinkSettings(
         inputs,
         options.output(),
@@ -67,11 +93,12 @@ final class LinkSettingsFactory {
         undefinedPolicy(options),
         options.requiredSymbols(),
         memory,
-        options.stripAll(),
-        options.stripDebug(),
-        Set.copyOf(options.keepSections()),
+        new CustomSectionSettings(options.stripAll(), options.stripDebug(), Set.copyOf(options.keepSections()),
+            options.optimization() >= 1, options.buildId()),
+        options.soname() != null ? options.soname() : options.output().getFileName().toString(),
         new FeatureSettings(options.featuresSpecified() ? options.features() : null, options.extraFeatures(),
             options.checkFeatures()),
+        "wasm64".equals(options.machine()),
         options.sharedMemory(),
         options.fatalWarnings(),
         options.demangle(),

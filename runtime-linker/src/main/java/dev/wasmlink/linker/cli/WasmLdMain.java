@@ -3,11 +3,13 @@ package dev.wasmlink.linker.cli;
 import dev.wasmlink.linker.link.Diagnostics;
 import dev.wasmlink.linker.link.LinkFailedException;
 import dev.wasmlink.linker.link.Linker;
+import dev.wasmlink.linker.options.CommandLineException;
 import dev.wasmlink.linker.options.LinkOptions;
 import dev.wasmlink.linker.options.Usage;
 import dev.wasmlink.linker.options.WasmLdCommandLine;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,38 +33,57 @@ public final class WasmLdMain {
   }
 
   private static int link(List<String> args, PrintWriter out, PrintWriter err) {
-    LinkOptions options = WasmLdCommandLine.parse(args);
+    LinkOptions options;
+    try {
+      options = WasmLdCommandLine.parse(args);
+    } catch (CommandLineException e) {
+      if (e.versionRequested()) {
+        printVersion(out);
+      }
+      DiagnosticPrinter printer = new DiagnosticPrinter("wasm-ld", err, false, 0);
+      e.errors().forEach(printer::error);
+      return 1;
+    }
     if (options.help()) {
       out.print(Usage.text("wasm-ld"));
       return 0;
     }
     if (options.version()) {
-      out.println("wasmlink " + Main.VERSION + " (compatible with LLD 19)");
+      printVersion(out);
       if (options.exitAfterVersion()) {
         return 0;
       }
     }
-    List<String> warnings = new java.util.ArrayList<>(options.warnings());
+    DiagnosticPrinter printer = new DiagnosticPrinter("wasm-ld", err, options.colorDiagnostics(),
+        options.errorLimit());
+    List<String> warnings = new ArrayList<>(options.warnings());
     warnings.addAll(WasmLdCommandLine.checkLinkable(options));
-    if (report(warnings, options.fatalWarnings(), err)) {
+    if (report(warnings, options.fatalWarnings(), printer)) {
       return 1;
     }
     try {
       Diagnostics diagnostics = new Linker(LinkSettingsFactory.from(options), out).link();
-      return report(diagnostics.warnings(), options.fatalWarnings(), err) ? 1 : 0;
+      return report(diagnostics.warnings(), options.fatalWarnings(), printer) ? 1 : 0;
     } catch (LinkFailedException e) {
-      report(e.diagnostics().warnings(), false, err);
-      for (String error : e.diagnostics().errors()) {
-        err.println("wasm-ld: error: " + error);
-      }
+      report(e.diagnostics().warnings(), false, printer);
+      e.diagnostics().errors().forEach(printer::error);
       return 1;
     }
   }
 
+  private static void printVersion(PrintWriter out) {
+    out.println("wasmlink " + Main.VERSION + " (compatible with LLD 19)");
+    out.flush();
+  }
+
   /** Prints warnings; with {@code --fatal-warnings} they are errors, and the link must not go on. */
-  private static boolean report(List<String> warnings, boolean fatal, PrintWriter err) {
+  private static boolean report(List<String> warnings, boolean fatal, DiagnosticPrinter printer) {
     for (String warning : warnings) {
-      err.println("wasm-ld: " + (fatal ? "error" : "warning") + ": " + warning);
+      if (fatal) {
+        printer.error(warning);
+      } else {
+        printer.warning(warning);
+      }
     }
     return fatal && !warnings.isEmpty();
   }

@@ -5,7 +5,7 @@ package dev.wasmlink.linker.hashorder;
  * ({@code xxh3_64bits}), which decides the order in which lld meets the names it keeps in such maps. Written from
  * the XXH3 specification (xxHash's doc/xxhash_spec.md); checked against libxxhash by {@code Xxh3Test}.
  */
-final class Xxh3 {
+public final class Xxh3 {
   private static final long PRIME32_1 = 0x9E3779B1L;
   private static final long PRIME32_2 = 0x85EBCA77L;
   private static final long PRIME32_3 = 0xC2B2AE3DL;
@@ -37,7 +37,7 @@ final class Xxh3 {
 
   private Xxh3() {}
 
-  static long hash64(byte[] input) {
+  public static long hash64(byte[] input) {
     int length = input.length;
     if (length <= 16) {
       return hashUpTo16(input, length);

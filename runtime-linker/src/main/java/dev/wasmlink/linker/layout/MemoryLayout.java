@@ -27,9 +27,10 @@ public final class MemoryLayout {
   private final Long initFlagAddress;
   private final boolean shared;
   private final long stackSize;
+  private final List<String> problems;
 
   private MemoryLayout(List<OutputSegment> segments, long dataStart, long dataEnd, long stackPointer, long heapBase,
-      long initialPages, Long maxPages, Long initFlagAddress, boolean shared, long stackSize) {
+      long initialPages, Long maxPages, Long initFlagAddress, boolean shared, long stackSize, List<String> problems) {
     this.segments = segments;
     this.dataStart = dataStart;
     this.dataEnd = dataEnd;
@@ -40,18 +41,21 @@ public final class MemoryLayout {
     this.initFlagAddress = initFlagAddress;
     this.shared = shared;
     this.stackSize = stackSize;
+    this.problems = problems;
   }
 
   /**
-   * Lays out the live segments, in input order.
+   * Lays out the live segments, in input order. What the settings ask that cannot be (a size not a multiple of a
+   * page, too small for what the layout needs, over 4 GiB) is in {@link #problems()}, in wasm-ld's words.
    *
    * @param bulkMemory whether the output may use bulk memory instructions (an input uses the feature), so that
    *     imported memory can be cleared with {@code memory.fill} instead of zeros in the file
    */
   public static MemoryLayout compute(List<InputSegment> live, MemorySettings settings, boolean bulkMemory) {
+    List<String> problems = new ArrayList<>();
     Map<String, OutputSegment> byName = new LinkedHashMap<>();
     for (InputSegment segment : live) {
-      byName.computeIfAbsent(outputName(segment), OutputSegment::new).add(segment);
+      byName.computeIfAbsent(outputName(segment, settings.mergeSegments()), OutputSegment::new).add(segment);
     }
     List<OutputSegment> segments = new ArrayList<>(byName.values());
     segments.forEach(segment -> segment.finish(settings.mergeStrings()));
@@ -62,6 +66,12 @@ public final class MemoryLayout {
     if (settings.stackFirst()) {
       pointer = OutputSegment.alignUp(0, STACK_ALIGNMENT) + settings.stackSize();
       stackPointer = pointer;
+      if (settings.globalBase() != 0) {
+        if (settings.globalBase() < pointer) {
+          problems.add("--global-base cannot be less than stack size when --stack-first is used");
+        }
+        pointer = settings.globalBase();
+      }
     }
     long dataStart = pointer;
     int written = 0;
@@ -86,22 +96,69 @@ public final class MemoryLayout {
       stackPointer = pointer;
     }
     long heapBase = OutputSegment.alignUp(pointer, STACK_ALIGNMENT);
-    long needed = OutputSegment.alignUp(heapBase, PAGE_SIZE) / PAGE_SIZE;
-    long initialPages = settings.initialMemory() != null ? settings.initialMemory() / PAGE_SIZE : needed;
-    Long maxPages = settings.maxMemory() != null ? settings.maxMemory() / PAGE_SIZE : null;
-    if (maxPages == null && settings.shared()) {
+    long needed = sizeNeeded(heapBase, settings, problems);
+    long initialPages = needed / PAGE_SIZE;
+    Long maxPages = null;
+    if (settings.maxMemory() != null) {
+      checkSize("maximum", settings.maxMemory(), needed, problems);
+      maxPages = settings.maxMemory() / PAGE_SIZE;
+    } else if (!settings.growable() || settings.shared()) {
       // Shared memory must declare a maximum; without --max-memory, wasm-ld uses the initial size.
       maxPages = initialPages;
     }
     return new MemoryLayout(List.copyOf(segments), dataStart, dataEnd, stackPointer, heapBase, initialPages,
-        maxPages, initFlagAddress, settings.shared(), settings.stackSize());
+        maxPages, initFlagAddress, settings.shared(), settings.stackSize(), List.copyOf(problems));
   }
 
-  /** wasm-ld's output segment names: one TLS segment, and the usual prefixes merged. */
-  public static String outputName(InputSegment segment) {
+  /** The largest memory a 32-bit address reaches. */
+  private static final long MAX_MEMORY = 1L << 32;
+
+  /**
+   * The initial memory in bytes, a whole number of pages: what the layout needs ({@code heapBase}, plus
+   * {@code --initial-heap}), or {@code --initial-memory} when that is enough, as wasm-ld decides it.
+   */
+  private static long sizeNeeded(long heapBase, MemorySettings settings, List<String> problems) {
+    long pointer = heapBase;
+    if (settings.initialHeap() != null) {
+      if (settings.initialHeap() % PAGE_SIZE != 0) {
+        problems.add("initial heap must be " + PAGE_SIZE + "-byte aligned");
+      }
+      long maxInitialHeap = MAX_MEMORY - pointer;
+      if (settings.initialHeap() > maxInitialHeap) {
+        problems.add("initial heap too large, cannot be greater than " + maxInitialHeap);
+      }
+      pointer += settings.initialHeap();
+    }
+    if (settings.initialMemory() != null) {
+      checkSize("initial", settings.initialMemory(), pointer, problems);
+      pointer = settings.initialMemory();
+    }
+    return OutputSegment.alignUp(pointer, PAGE_SIZE);
+  }
+
+  private static void checkSize(String which, long size, long needed, List<String> problems) {
+    if (size % PAGE_SIZE != 0) {
+      problems.add(which + " memory must be " + PAGE_SIZE + "-byte aligned");
+    }
+    if (needed > size) {
+      problems.add(which + " memory too small, " + needed + " bytes needed");
+    }
+    if (size > MAX_MEMORY) {
+      problems.add(which + " memory too large, cannot be greater than " + MAX_MEMORY);
+    }
+  }
+
+  /**
+   * wasm-ld's output segment names: one TLS segment, and the usual prefixes merged unless {@code merge} is off
+   * ({@code --no-merge-data-segments}).
+   */
+  public static String outputName(InputSegment segment, boolean merge) {
     String name = segment.name();
     if (segment.isTls()) {
       return ".tdata";
+    }
+    if (!merge) {
+      return name;
     }
     for (String prefix : List.of(".text", ".data", ".bss", ".rodata")) {
       if (name.startsWith(prefix + ".")) {
@@ -109,6 +166,11 @@ public final class MemoryLayout {
       }
     }
     return name;
+  }
+
+  /** What the settings asked that the layout cannot give, in wasm-ld's words; empty when all is well. */
+  public List<String> problems() {
+    return problems;
   }
 
   private static int order(String name) {
@@ -162,9 +224,11 @@ public final class MemoryLayout {
     return maxPages;
   }
 
-  /** {@code __heap_end}: the end of memory as declared. */
+  /**
+   * {@code __heap_end}: the end of the initial memory, as wasm-ld sets it (an allocator grows the memory past it).
+   */
   public long heapEnd() {
-    return (maxPages != null ? maxPages : initialPages) * PAGE_SIZE;
+    return initialPages * PAGE_SIZE;
   }
 
   /** Whether threads share the memory ({@code --shared-memory}). */

@@ -108,9 +108,12 @@ public final class OutputSegment {
     return address;
   }
 
-  /** Zero-initialised: memory starts zeroed, so no bytes need to be written for it. */
+  /**
+   * Zero-initialised: memory starts zeroed, so no bytes need to be written for it. wasm-ld goes by the name:
+   * {@code .bss}, or {@code .bss.*} when segments are not merged.
+   */
   public boolean isBss() {
-    return name.equals(".bss");
+    return name.startsWith(".bss");
   }
 
   public boolean isTls() {

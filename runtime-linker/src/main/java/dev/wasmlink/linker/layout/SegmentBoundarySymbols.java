@@ -25,13 +25,13 @@ public final class SegmentBoundarySymbols {
   private SegmentBoundarySymbols() {}
 
   /**
-   * The names of the boundary symbols that these live segments will define once laid out, so that references to
-   * them are not reported undefined before memory is laid out.
+   * The names of the boundary symbols that these live segments will define once laid out (merged into output segments
+   * by name, or not), so that references to them are not reported undefined before memory is laid out.
    */
-  public static Set<String> provided(List<InputSegment> live) {
+  public static Set<String> provided(List<InputSegment> live, boolean mergeSegments) {
     Set<String> names = new LinkedHashSet<>();
     for (InputSegment segment : live) {
-      String output = MemoryLayout.outputName(segment);
+      String output = MemoryLayout.outputName(segment, mergeSegments);
       if (C_IDENTIFIER.matcher(output).matches()) {
         names.add(START + output);
         names.add(STOP + output);

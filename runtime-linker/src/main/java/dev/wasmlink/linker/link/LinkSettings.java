@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.link;
 
+import dev.wasmlink.linker.write.CustomSectionSettings;
 import dev.wasmlink.linker.write.MemoryInterface;
 import dev.wasmlink.linker.features.FeatureSettings;
 import dev.wasmlink.linker.layout.MemorySettings;
@@ -17,9 +18,13 @@ import java.util.Set;
  *     {@code --import-undefined}, {@code --unresolved-symbols=}, {@code --warn-unresolved-symbols},
  *     {@code --allow-undefined-file})
  * @param requiredSymbols names that must be linked in, pulling archive members ({@code -u})
- * @param keepSections custom sections kept although the linker would drop them ({@code --keep-section})
+ * @param customSections which custom sections the output gets: {@code --strip-all}, {@code --strip-debug},
+ *     {@code --keep-section}, {@code --build-id}, and whether {@code .debug_str} is merged (from {@code -O1})
+ * @param moduleName the module's name in the name section: {@code --soname}, else the output file's name
  * @param features the output's target features as the command line shapes them ({@code --features=},
  *     {@code --extra-features=}, {@code --no-check-features})
+ * @param wasm64 {@code -m wasm64}: a 64-bit output, which wasmlink does not write (wasm32 objects are refused as
+ *     wasm-ld refuses them, wasm64 ones as unsupported)
  * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
  * @param demangle whether C++ names are shown demangled ({@code --demangle}, the default) in the name section and
  *     in messages
@@ -42,10 +47,10 @@ public record LinkSettings(
     UndefinedPolicy undefined,
     List<String> requiredSymbols,
     MemorySettings memory,
-    boolean stripAll,
-    boolean stripDebug,
-    Set<String> keepSections,
+    CustomSectionSettings customSections,
+    String moduleName,
     FeatureSettings features,
+    boolean wasm64,
     boolean sharedMemory,
     boolean fatalWarnings,
     boolean demangle,

@@ -116,9 +116,8 @@ public final class Linker {
     diagnostics.stopIfErrors();
     reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
-        isTablePresent(), settings.table(), settings.memoryInterface(), settings.stripAll(), settings.stripDebug(),
-        settings.stripAll() ? null : features.section(),
-        MetadataSections.producers(symbols.objects()), settings.output().getFileName().toString(),
+        isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
+        features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
         threadLocals.startFunction(), displayNames));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
@@ -203,11 +202,20 @@ public final class Linker {
   }
 
   /**
-   * What wasm-ld refuses as it reads each object, in load order: every object's tables without matching symbols,
-   * then (fatally, at the first) a target_features section with a repeated feature or an unknown prefix.
+   * What wasm-ld refuses as it reads each object, in load order: (fatally, at the first) an object of the other
+   * address size, every object's tables without matching symbols, then (fatally, at the first) a target_features
+   * section with a repeated feature or an unknown prefix.
    */
   private void checkObjects() {
     for (InputObject object : symbols.objects()) {
+      if (object.isMemory64()) {
+        diagnostics.error(object.name() + ": wasm64 object file can't be linked: wasmlink links wasm32 (memory64 is"
+            + " not supported)");
+        break;
+      } else if (settings.wasm64()) {
+        diagnostics.error(object.name() + ": wasm32 object file can't be linked in wasm64 mode");
+        break;
+      }
       String tables = TableSymbolRules.problem(object);
       if (tables != null) {
         diagnostics.error(tables);
@@ -341,7 +349,7 @@ public final class Linker {
    */
   private List<Symbol> resolveUndefined() {
     List<Symbol> imports = undefined.imports(symbols.globals());
-    Set<String> boundaries = SegmentBoundarySymbols.provided(liveSegments());
+    Set<String> boundaries = SegmentBoundarySymbols.provided(liveSegments(), settings.memory().mergeSegments());
     exportPlan.checkRequiredExports(boundaries);
     for (InputObject object : symbols.objects()) {
       for (InputFunction function : object.keptFunctions()) {
@@ -368,6 +376,8 @@ public final class Linker {
     features.errors().forEach(diagnostics::error);
     diagnostics.stopIfErrors();
     MemoryLayout memory = MemoryLayout.compute(liveSegments(), settings.memory(), features.allows("bulk-memory"));
+    memory.problems().forEach(diagnostics::error);
+    diagnostics.stopIfErrors();
     layout.setMemory(memory);
     SegmentBoundarySymbols.define(symbols, memory, settings::namesForExport);
     for (Symbol symbol : imports) {

@@ -11,14 +11,25 @@ public final class CommandLineException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> errors;
+  private final boolean versionRequested;
 
   public CommandLineException(String message) {
     this(List.of(message));
   }
 
   public CommandLineException(List<String> errors) {
+    this(errors, false);
+  }
+
+  /** @param versionRequested whether the command line asked for the version, which wasm-ld prints even so */
+  public CommandLineException(List<String> errors, boolean versionRequested) {
     super(errors.isEmpty() ? "invalid command line" : errors.get(0));
     this.errors = List.copyOf(errors);
+    this.versionRequested = versionRequested;
+  }
+
+  public boolean versionRequested() {
+    return versionRequested;
   }
 
   /** Every problem found, first one first; never empty. */

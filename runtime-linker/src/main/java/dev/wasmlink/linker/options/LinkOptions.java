@@ -123,7 +123,7 @@ import java.util.Set;
  * @param threads {@code --threads=}, or {@code null} for all hardware threads
  * @param help {@code --help}
  * @param version {@code --version} or {@code -v}
- * @param exitAfterVersion print the version and stop: {@code --version}, or {@code -v} with no input file
+ * @param exitAfterVersion print the version and stop: {@code --version} or {@code -v}, as wasm-ld does
  * @param rspQuoting how response files were split
  * @param zOptions every {@code -z} keyword, in order, as given
  * @param warnings what lld would warn about while reading this command line, in order

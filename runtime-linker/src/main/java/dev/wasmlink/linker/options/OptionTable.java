@@ -386,8 +386,8 @@ final class OptionTable {
     // The driver.
     b.eq(BOTH, "rsp-quoting", RSP_QUOTING, "[posix,windows]", "How to split response files into arguments");
     b.flag(BOTH, "help", HELP, "Print this help");
-    b.flag(BOTH, "version", VERSION, "Print the version and exit");
-    b.flag(SINGLE, "v", V, "Print the version, then link if there are inputs");
+    b.flag(BOTH, "version", VERSION, "Display the version number and exit");
+    b.flag(SINGLE, "v", V, "Display the version number");
 
     return List.copyOf(b.specs);
   }

@@ -157,9 +157,12 @@ public final class WasmLdCommandLine {
       }
     }
 
+    /** A version asked for alongside the errors: wasm-ld prints it all the same. */
+    private boolean versionRequested;
+
     void throwIfErrors() {
       if (!errors.isEmpty()) {
-        throw new CommandLineException(errors);
+        throw new CommandLineException(errors, versionRequested);
       }
     }
   }
@@ -194,6 +197,7 @@ public final class WasmLdCommandLine {
       for (Parsed unknown : r.all(UNKNOWN)) {
         diagnostics.error("unknown argument: " + unknown.argString());
       }
+      diagnostics.versionRequested = r.has(VERSION) || r.has(V);
       diagnostics.throwIfErrors();
 
       builder.errorLimit((int) integer(r.last(ERROR_LIMIT), 20));
@@ -212,7 +216,8 @@ public final class WasmLdCommandLine {
       if (help) {
         config = new Diagnostics();
       }
-      boolean versionOnly = r.has(VERSION) || (r.has(V) && !r.has(INPUT));
+      // wasm-ld prints the version and exits for -v too, inputs or not.
+      boolean versionOnly = r.has(VERSION) || r.has(V);
       builder.version(r.has(VERSION) || r.has(V));
       builder.exitAfterVersion(versionOnly);
 

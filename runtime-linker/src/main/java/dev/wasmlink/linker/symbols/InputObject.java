@@ -10,6 +10,7 @@ import dev.wasmlink.spec.format.Global;
 import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.Import;
 import dev.wasmlink.spec.format.ImportDescriptor;
+import dev.wasmlink.spec.format.Limits;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.ProducersSection;
 import dev.wasmlink.spec.format.RelocationEntry;
@@ -221,6 +222,16 @@ public final class InputObject {
 
   public int importedTagCount() {
     return tagImports.size();
+  }
+
+  /** Whether the object's memory has 64-bit addresses (memory64, {@code wasm64}), imported or defined. */
+  public boolean isMemory64() {
+    boolean imported = object.imports().map(section -> section.imports().stream().anyMatch(entry ->
+        entry.descriptor() instanceof ImportDescriptor.MemoryImport memory
+            && (memory.limits().flags() & Limits.MEMORY64) != 0)).orElse(false);
+    boolean defined = object.memories().map(section -> section.memories().stream()
+        .anyMatch(limits -> (limits.flags() & Limits.MEMORY64) != 0)).orElse(false);
+    return imported || defined;
   }
 
   /** How many tables the object's table section defines. */

@@ -67,8 +67,10 @@ public final class SymbolTable {
     if (!object.tableImports().isEmpty() && infos.stream().noneMatch(info -> info instanceof SymbolInfo.Table)) {
       // An object from before reference types imports the indirect function table with no symbol for it; wasm-ld
       // makes one up as it reads such an object, which fixes the table's place among the symbols, and so exports.
+      // Its call_indirect has no table-number relocation, so nothing shows the table used: it is always live.
       globals.computeIfAbsent(INDIRECT_FUNCTION_TABLE,
-          name -> new Symbol(name, SymbolKind.TABLE, SymbolFlags.UNDEFINED, object));
+          name -> new Symbol(name, SymbolKind.TABLE, SymbolFlags.UNDEFINED | SymbolFlags.NO_STRIP, object))
+          .markLive();
       usesLegacyIndirectTable = true;
     }
     objects.add(object);

@@ -84,7 +84,7 @@ public final class ThreadLocalAudit {
       }
     } else if (!inTlsSegment && symbol.segment() != null) {
       errors.add(object.name() + ": relocation " + kind.name() + " cannot be used against `" + symbol.name()
-          + "` in non-TLS section: " + MemoryLayout.outputName(symbol.segment())
+          + "` in non-TLS section: " + MemoryLayout.outputName(symbol.segment(), true)
           + "\n>>> " + definer(symbol) + " flags `" + symbol.name() + "` thread-local, yet defines it in segment "
           + symbol.segment().name() + ", which is neither flagged TLS nor named .tdata*/.tbss*: the object contradicts"
           + " itself (in assembly, a `@TLSREL` use makes the symbol TLS; put its definition in a section with the"

@@ -26,7 +26,7 @@ final class CustomSections {
       Set.of("linking", "name", "producers", "target_features", "dylink.0", ".llvmbc", ".llvmcmd");
 
   /** Custom sections of NUL-terminated strings that wasm-ld merges string by string, as it does string segments. */
-  private static final Set<String> MERGED = Set.of(".debug_str");
+  private static final Set<String> MERGED = Set.of(".debug_str", ".debug_str.dwo", ".debug_line_str");
 
   /** One object's part of an output custom section. */
   record Piece(InputObject object, SectionHeader section, int outputOffset) {}
@@ -35,12 +35,12 @@ final class CustomSections {
   private final Map<InputObject, Map<Integer, Integer>> offsets = new HashMap<>();
   private final Map<String, StringTable> merged = new HashMap<>();
 
-  CustomSections(List<InputObject> objects, boolean stripDebug) {
+  CustomSections(List<InputObject> objects, CustomSectionSettings settings) {
     Map<String, Integer> sizes = new HashMap<>();
     for (InputObject object : objects) {
       for (SectionHeader section : object.object().sections()) {
         if (!section.isCustom() || CONSUMED.contains(section.name()) || section.name().startsWith("reloc.")
-            || (stripDebug && section.name().startsWith(".debug_"))) {
+            || !settings.keepsInput(section.name())) {
           continue;
         }
         int offset = sizes.merge(section.name(), section.payload().length(), Integer::sum)
@@ -51,7 +51,7 @@ final class CustomSections {
     }
     for (String name : MERGED) {
       List<Piece> pieces = byName.get(name);
-      if (pieces != null) {
+      if (pieces != null && settings.mergeStrings()) {
         merge(name, pieces);
       }
     }

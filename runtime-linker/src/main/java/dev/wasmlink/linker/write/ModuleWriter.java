@@ -79,8 +79,7 @@ public final class ModuleWriter {
       boolean tablePresent,
       TableSettings table,
       MemoryInterface memory,
-      boolean stripAll,
-      boolean stripDebug,
+      CustomSectionSettings customSections,
       TargetFeaturesSection targetFeatures,
       ProducersSection producers,
       String moduleName,
@@ -96,7 +95,7 @@ public final class ModuleWriter {
   public ModuleWriter(Contents contents) {
     this.contents = contents;
     this.layout = contents.layout();
-    this.customs = new CustomSections(contents.objects(), contents.stripDebug() || contents.stripAll());
+    this.customs = new CustomSections(contents.objects(), contents.customSections());
   }
 
   public byte[] write() {
@@ -152,7 +151,11 @@ public final class ModuleWriter {
       preparedSection(out, DataSectionDecoder.ID, data);
     }
     writeCustomSections(out);
-    return out.toByteArray();
+    byte[] module = out.toByteArray();
+    if (contents.customSections().buildId() != null) {
+      BuildId.fill(contents.customSections().buildId(), module);
+    }
+    return module;
   }
 
   private void section(ByteWriter out, int id, Consumer<ByteWriter> payload) {
@@ -364,15 +367,25 @@ public final class ModuleWriter {
       }
       customSection(out, name, payload -> payload.writeBytes(bytes, 0, bytes.length));
     });
-    if (!contents.stripAll()) {
+    CustomSectionSettings settings = contents.customSections();
+    if (settings.keepsLinkerSection("name")) {
       customSection(out, "name", payload -> NameSectionEncoder.encode(names(), payload));
-      if (contents.producers() != null && !contents.producers().fields().isEmpty()) {
-        customSection(out, "producers", payload -> ProducersSectionEncoder.encode(contents.producers(), payload));
-      }
     }
-    if (contents.targetFeatures() != null) {
+    if (settings.keepsLinkerSection("producers") && contents.producers() != null
+        && !contents.producers().fields().isEmpty()) {
+      customSection(out, "producers", payload -> ProducersSectionEncoder.encode(contents.producers(), payload));
+    }
+    if (settings.keepsLinkerSection("target_features") && contents.targetFeatures() != null) {
       customSection(out, "target_features",
           payload -> TargetFeaturesSectionEncoder.encode(contents.targetFeatures(), payload));
+    }
+    if (settings.buildId() != null) {
+      // Last of all: BuildId.fill then writes the identifier over the placeholder, the module's last bytes.
+      byte[] placeholder = BuildId.placeholder(settings.buildId());
+      customSection(out, "build_id", payload -> {
+        payload.writeUleb32(placeholder.length);
+        payload.writeBytes(placeholder, 0, placeholder.length);
+      });
     }
   }
 

@@ -1,0 +1,51 @@
+package dev.wasmlink.tests.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasmlink.tests.corpus.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Outputs wasm-ld writes and wasmlink does not yet (relocatable objects, relocation sections kept, position-independent
+ * modules): each is refused with one {@code wasm-ld: error:} line naming the flag, exit status 1 and no output file,
+ * rather than linked into an ordinary module, which a build would then use as if it were what it asked for.
+ */
+class UnsupportedOutputsTest {
+  private static final Path DIRECTORY = LinkHarness.ROOT.resolve("tests/target/unsupported-outputs");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "-r | -r/--relocatable: wasmlink does not write relocatable objects yet",
+      "--relocatable | -r/--relocatable: wasmlink does not write relocatable objects yet",
+      "--emit-relocs | --emit-relocs: wasmlink does not keep relocation sections in its output yet",
+      "--experimental-pic -shared | -shared: wasmlink does not write position-independent modules yet",
+      "--experimental-pic -pie | -pie: wasmlink does not write position-independent modules yet"})
+  void isRefusedInOneLine(String flags, String message) throws Exception {
+    Files.createDirectories(DIRECTORY);
+    Path source = DIRECTORY.resolve("program.c");
+    Files.writeString(source, "int value = 7;\nint get(void) { return value; }\nvoid _start(void) { get(); }\n");
+    Path object = DIRECTORY.resolve("program.o");
+    Tools.Result compile = Tools.run(List.of(Tools.require("clang-19", "clang-19").toString(), "--target=wasm32",
+        "-O1", "-c", source.toString(), "-o", object.toString()));
+    assertEquals(0, compile.exitCode(), compile.stderr());
+    Path output = DIRECTORY.resolve("out-" + flags.replaceAll("[^a-z]", "") + ".wasm");
+    List<String> command = new ArrayList<>(List.of(LinkHarness.ourLinker().toString()));
+    command.addAll(List.of(flags.split(" ")));
+    command.addAll(List.of("--no-entry", object.toString(), "-o", output.toString()));
+    Tools.Result link = Tools.run(command, null, Map.of(), Duration.ofMinutes(1));
+    assertEquals(1, link.exitCode(), link.stderr());
+    List<String> lines = link.stderr().lines().toList();
+    assertEquals(1, lines.size(), link.stderr());
+    assertTrue(lines.get(0).startsWith("wasm-ld: error: " + message), lines.get(0));
+    assertFalse(Files.exists(output), "an output file was left");
+  }
+}
