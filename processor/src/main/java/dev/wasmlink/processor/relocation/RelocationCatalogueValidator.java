@@ -189,12 +189,6 @@ public final class RelocationCatalogueValidator {
           "tlsOnly kinds compute an offset in the TLS block; use rule TLS_OFFSET instead of " + rule);
       clean = false;
     }
-    if (rule.isBaseRelative() && !picOnly) {
-      report.error(constant, relocation, "rule",
-          "rule " + rule + " is relative to __memory_base or __table_base, which only position-independent links"
-              + " define; declare picOnly = true");
-      clean = false;
-    }
     if (picOnly && !rule.isBaseRelative()) {
       report.error(constant, relocation, "picOnly",
           "picOnly is for rules relative to __memory_base or __table_base; " + rule + " is not one of them");

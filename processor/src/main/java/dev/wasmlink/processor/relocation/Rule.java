@@ -81,7 +81,10 @@ enum Rule {
     return target;
   }
 
-  /** Relative to {@code __memory_base} or {@code __table_base}, which only position-independent links have. */
+  /**
+   * Relative to {@code __memory_base} or {@code __table_base}: imported by position-independent links, 0 and the
+   * table's base in ordinary ones (which link position-independent objects too).
+   */
   boolean isBaseRelative() {
     return this == MEMORY_ADDRESS_RELATIVE || this == TABLE_SLOT_RELATIVE;
   }

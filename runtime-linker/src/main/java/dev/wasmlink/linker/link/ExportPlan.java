@@ -163,7 +163,8 @@ final class ExportPlan {
             symbol.tag() != null ? symbol.tag().outputIndex() : symbol.outputIndex()));
       } else if (symbol.kind() == SymbolKind.GLOBAL && symbol.global() != null) {
         exports.add(new ExportEntry(symbol.name(), 3, symbol.global().outputIndex()));
-      } else if (symbol.kind() == SymbolKind.DATA) {
+      } else if (symbol.kind() == SymbolKind.DATA || symbol.absoluteAddress() != null) {
+        // Data, or a global an object imports that the link defines as a place (__memory_base, __table_base).
         InputGlobal address = new InputGlobal(null, null, new GlobalType(I32, 0),
             new ConstExpr.I32Const((int) layout.addressOf(symbol)));
         layout.globals().add(address);

@@ -480,12 +480,21 @@ public final class Linker {
       RelocationRule rule = kind.rule();
       if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE) && hasAddress(symbol)) {
         layout.addTableEntry(symbol);
-      } else if (rule == RelocationRule.GLOBAL_INDEX && symbol.global() == null
-          && symbol.kind() != SymbolKind.GLOBAL && layout.got().add(symbol)
+      } else if (rule == RelocationRule.GLOBAL_INDEX && needsGotEntry(symbol) && layout.got().add(symbol)
           && symbol.kind() == SymbolKind.FUNCTION && hasAddress(symbol)) {
         layout.addTableEntry(symbol);
       }
     }
+  }
+
+  /**
+   * Whether a global-index relocation against {@code symbol} reads a GOT entry: it is not a global, or it is one that
+   * an object imports but the link defines as a place in memory. A position-independent object imports
+   * {@code __memory_base} and {@code __table_base}; linked into an ordinary module, wasm-ld defines them as data at
+   * 0 and at the table's base, which the object then reads through GOT entries.
+   */
+  private static boolean needsGotEntry(Symbol symbol) {
+    return symbol.global() == null && (symbol.kind() != SymbolKind.GLOBAL || symbol.absoluteAddress() != null);
   }
 
   /**

@@ -35,6 +35,10 @@ import dev.wasmlink.spec.reloc.PatchedSection;
  * The relocation kinds of WebAssembly object files, as tool-conventions' Linking.md and LLVM's WasmRelocs.def define
  * them. LEB and SLEB fields sit in code (instruction immediates, padded to full width); I32 and I64 fields sit in data
  * segments and in custom sections such as DWARF's.
+ *
+ * <p>No kind is declared {@code picOnly}: the relative kinds come from position-independent objects, but wasm-ld links
+ * those into ordinary modules too, where {@code __memory_base} is 0 and {@code __table_base} the table's base. Nor
+ * are the memory-address kinds {@code forbiddenAgainstTls}: against a thread-local they give its offset in the block.
  */
 @RelocationCatalogue
 public enum WasmRelocation {
@@ -84,10 +88,10 @@ public enum WasmRelocation {
   R_WASM_TAG_INDEX_LEB,
 
   @Relocation(code = 11, field = SLEB32, addend = true, target = DATA, rule = MEMORY_ADDRESS_RELATIVE,
-      picOnly = true, forbiddenAgainstTls = true, summary = "memory address relative to __memory_base")
+      forbiddenAgainstTls = true, summary = "memory address relative to __memory_base")
   R_WASM_MEMORY_ADDR_REL_SLEB,
 
-  @Relocation(code = 12, field = SLEB32, target = FUNCTION, rule = TABLE_SLOT_RELATIVE, picOnly = true,
+  @Relocation(code = 12, field = SLEB32, target = FUNCTION, rule = TABLE_SLOT_RELATIVE,
       summary = "table slot relative to __table_base")
   R_WASM_TABLE_INDEX_REL_SLEB,
 
@@ -109,7 +113,7 @@ public enum WasmRelocation {
   R_WASM_MEMORY_ADDR_I64,
 
   @Relocation(code = 17, field = SLEB64, addend = true, target = DATA, rule = MEMORY_ADDRESS_RELATIVE,
-      picOnly = true, forbiddenAgainstTls = true, summary = "memory64 address relative to __memory_base")
+      forbiddenAgainstTls = true, summary = "memory64 address relative to __memory_base")
   R_WASM_MEMORY_ADDR_REL_SLEB64,
 
   @Relocation(code = 18, field = SLEB64, target = FUNCTION, rule = TABLE_SLOT,
@@ -139,7 +143,7 @@ public enum WasmRelocation {
       summary = "address relative to the field itself")
   R_WASM_MEMORY_ADDR_LOCREL_I32,
 
-  @Relocation(code = 24, field = SLEB64, target = FUNCTION, rule = TABLE_SLOT_RELATIVE, picOnly = true,
+  @Relocation(code = 24, field = SLEB64, target = FUNCTION, rule = TABLE_SLOT_RELATIVE,
       summary = "table slot relative to __table_base, as in i64.const")
   R_WASM_TABLE_INDEX_REL_SLEB64,
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 class ByteIdenticalLinkTest {
   private static final List<String> PROGRAMS =
       List.of("printf", "qsort", "strings", "handlers", "ctors", "weak", "archive", "debug", "exit3", "argv",
-          "comdat", "sections");
+          "comdat", "sections", "pic");
 
   /** Command-line flags that shape the module, each of which must shape it exactly as in wasm-ld-19. */
   private static final List<List<String>> FLAGS = List.of(
