@@ -238,6 +238,17 @@ class MalformedObjectTest {
         "data segment 3 is out of range (the data section has 1 segments)");
   }
 
+  @Test
+  void dataSymbolStartingPastItsSegment() {
+    // As above, with the data symbol in segment 0 at offset 2: the segment has 1 byte. (Starting at 1, inside the
+    // segment, with any size, is what LLVM's reader accepts.)
+    WasmBytes withData = prefix().section(11, bytes().raw(0x01, 0x00, 0x41, 0x00, 0x0b).sized(bytes().raw('a')));
+    Path file = Dump.write(dir, "datasympast.o",
+        linking(withData, bytes().raw(0x01, 0x00).name("d").raw(0x00, 0x02, 0x01)));
+    Dump.assertError(Dump.run(file), file.toString(), "linking", 0x35,
+        "offset 2 is past the end of data segment 0 (1 bytes)");
+  }
+
   // --- relocations ---------------------------------------------------------------------------------------------
 
   @Test
