@@ -45,10 +45,6 @@ final class LinkSettingsFactory {
    * Outputs wasm-ld can write and wasmlink cannot yet: refused in one line each, never linked as something else.
    */
   private static void refuseUnsupportedOutputs(LinkOptions options) {
-    if (options.relocatable()) {
-      throw new UsageException("-r/--relocatable: wasmlink does not write relocatable objects yet, only final"
-          + " modules");
-    }
     if (options.emitRelocs()) {
       throw new UsageException("--emit-relocs: wasmlink does not keep relocation sections in its output yet");
     }
@@ -73,10 +69,12 @@ final class LinkSettingsFactory {
     // The options resolve the default (_start) and the ways of having none (--no-entry, -r, an empty --entry=).
     String entry = options.noEntry() ? null : options.entry();
     // lld reads 0 as "not given" for the memory sizes.
-    MemorySettings memory = new MemorySettings(options.globalBaseOrDefault(), options.stackSize(),
+    // A relocatable output has no stack: the final link places it.
+    MemorySettings memory = new MemorySettings(options.globalBaseOrDefault(),
+        options.relocatable() ? 0 : options.stackSize(),
         options.stackFirstEffective(), nonZero(options.initialMemory()), nonZero(options.maxMemory()),
         nonZero(options.initialHeap()), !options.noGrowableMemory(), options.optimization() >= 1,
-        options.mergeDataSegments(), options.sharedMemory(), options.importMemory());
+        options.mergeDataSegments(), options.sharedMemory(), options.importMemory(), options.relocatable());
     return new LinkSettings(
         inputs,
         options.output(),
@@ -99,6 +97,7 @@ final class LinkSettingsFactory {
         new FeatureSettings(options.featuresSpecified() ? options.features() : null, options.extraFeatures(),
             options.checkFeatures()),
         "wasm64".equals(options.machine()),
+        options.relocatable(),
         options.sharedMemory(),
         options.fatalWarnings(),
         options.demangle(),

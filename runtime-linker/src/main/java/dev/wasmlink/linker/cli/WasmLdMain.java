@@ -2,11 +2,13 @@ package dev.wasmlink.linker.cli;
 
 import dev.wasmlink.linker.link.Diagnostics;
 import dev.wasmlink.linker.link.LinkFailedException;
+import dev.wasmlink.linker.link.LinkSettings;
 import dev.wasmlink.linker.link.Linker;
 import dev.wasmlink.linker.options.CommandLineException;
 import dev.wasmlink.linker.options.LinkOptions;
 import dev.wasmlink.linker.options.Usage;
 import dev.wasmlink.linker.options.WasmLdCommandLine;
+import dev.wasmlink.linker.relocatable.RelocatableLinker;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,7 +64,9 @@ public final class WasmLdMain {
       return 1;
     }
     try {
-      Diagnostics diagnostics = new Linker(LinkSettingsFactory.from(options), out).link();
+      LinkSettings settings = LinkSettingsFactory.from(options);
+      Diagnostics diagnostics = settings.relocatable() ? new RelocatableLinker(settings).link()
+          : new Linker(settings, out).link();
       return report(diagnostics.warnings(), options.fatalWarnings(), printer) ? 1 : 0;
     } catch (LinkFailedException e) {
       report(e.diagnostics().warnings(), false, printer);

@@ -53,9 +53,12 @@ public final class MemoryLayout {
    */
   public static MemoryLayout compute(List<InputSegment> live, MemorySettings settings, boolean bulkMemory) {
     List<String> problems = new ArrayList<>();
-    Map<String, OutputSegment> byName = new LinkedHashMap<>();
+    // By output name; in a relocatable output, a comdat's segment on its own.
+    Map<Object, OutputSegment> byName = new LinkedHashMap<>();
     for (InputSegment segment : live) {
-      byName.computeIfAbsent(outputName(segment, settings.mergeSegments()), OutputSegment::new).add(segment);
+      String name = outputName(segment, settings.mergeSegments());
+      Object key = settings.relocatable() && segment.comdat() != null ? segment : name;
+      byName.computeIfAbsent(key, k -> new OutputSegment(name)).add(segment);
     }
     List<OutputSegment> segments = new ArrayList<>(byName.values());
     segments.forEach(segment -> segment.finish(settings.mergeStrings()));

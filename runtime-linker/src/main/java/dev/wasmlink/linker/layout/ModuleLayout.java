@@ -22,6 +22,7 @@ public final class ModuleLayout {
   private final TypeSection types = new TypeSection();
   private final List<Symbol> importedFunctions = new ArrayList<>();
   private final Set<Symbol> importedFunctionSet = new HashSet<>();
+  private final List<Symbol> imports = new ArrayList<>();
   private final List<Symbol> importedGlobals = new ArrayList<>();
   private final List<InputFunction> functions = new ArrayList<>();
   private final List<InputGlobal> globals = new ArrayList<>();
@@ -50,10 +51,26 @@ public final class ModuleLayout {
     return importedFunctions;
   }
 
-  /** Adds an imported function, after those added before it. */
-  public void importFunction(Symbol function) {
-    importedFunctions.add(function);
-    importedFunctionSet.add(function);
+  /**
+   * Imports a function, global or tag, after those imported before it: each in its index space, and all in the import
+   * section in the order they came (wasm-ld's: symbol-table order).
+   */
+  public void importSymbol(Symbol symbol) {
+    switch (symbol.kind()) {
+      case FUNCTION -> {
+        importedFunctions.add(symbol);
+        importedFunctionSet.add(symbol);
+      }
+      case GLOBAL -> importedGlobals.add(symbol);
+      case TAG -> importedTags.add(symbol);
+      default -> throw new IllegalArgumentException("not importable: " + symbol.kind() + " " + symbol);
+    }
+    imports.add(symbol);
+  }
+
+  /** The imported functions, globals and tags, in import-section order. */
+  public List<Symbol> imports() {
+    return imports;
   }
 
   /** Whether {@code function} is imported: asked once per relocation, so a set answers. */

@@ -26,7 +26,7 @@ public enum SegmentLoading {
   }
 
   static SegmentLoading of(OutputSegment segment, MemorySettings settings, boolean bulkMemory) {
-    boolean keptOutOfFile = segment.isBss() && !(settings.imported() && !bulkMemory);
+    boolean keptOutOfFile = segment.isBss() && !settings.relocatable() && !(settings.imported() && !bulkMemory);
     if (keptOutOfFile) {
       return settings.shared() || settings.imported() ? FILLED : ZEROED;
     }

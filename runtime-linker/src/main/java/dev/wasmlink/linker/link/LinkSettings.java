@@ -25,6 +25,7 @@ import java.util.Set;
  *     {@code --extra-features=}, {@code --no-check-features})
  * @param wasm64 {@code -m wasm64}: a 64-bit output, which wasmlink does not write (wasm32 objects are refused as
  *     wasm-ld refuses them, wasm64 ones as unsupported)
+ * @param relocatable {@code -r}: an object to link again (its linking and reloc.* sections), not a module to run
  * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
  * @param demangle whether C++ names are shown demangled ({@code --demangle}, the default) in the name section and
  *     in messages
@@ -51,6 +52,7 @@ public record LinkSettings(
     String moduleName,
     FeatureSettings features,
     boolean wasm64,
+    boolean relocatable,
     boolean sharedMemory,
     boolean fatalWarnings,
     boolean demangle,

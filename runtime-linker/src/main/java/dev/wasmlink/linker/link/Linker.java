@@ -1,11 +1,6 @@
 package dev.wasmlink.linker.link;
 
-import dev.wasmlink.linker.features.FeatureSectionRules;
 import dev.wasmlink.linker.features.TargetFeatures;
-import dev.wasmlink.linker.hashorder.StringMapOrder;
-import dev.wasmlink.linker.input.Archive;
-import dev.wasmlink.linker.input.ArchiveReader;
-import dev.wasmlink.linker.input.InputFiles;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.SegmentBoundarySymbols;
@@ -21,7 +16,6 @@ import dev.wasmlink.linker.symbols.Liveness;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
-import dev.wasmlink.linker.symbols.TableSymbolRules;
 import dev.wasmlink.linker.threads.ThreadLocalAudit;
 import dev.wasmlink.linker.threads.ThreadLocalSymbols;
 import dev.wasmlink.linker.undefined.UndefinedSymbols;
@@ -96,8 +90,8 @@ public final class Linker {
   public Diagnostics link() {
     layout.setTableBase(settings.table().base());
     defineSyntheticSymbols();
-    readInputs();
-    checkObjects();
+    directObjects.addAll(InputStage.read(settings, symbols));
+    InputStage.check(symbols.objects(), settings, diagnostics);
     defineOptionalDataSymbols();
     if (!settings.sharedMemory()) {
       threadLocals = ThreadLocalSymbols.defineOptional(symbols);
@@ -118,7 +112,7 @@ public final class Linker {
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
-        threadLocals.startFunction(), displayNames));
+        threadLocals.startFunction(), displayNames, null));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -166,68 +160,6 @@ public final class Linker {
 
   private static final List<String> OPTIONAL_DATA_SYMBOLS = List.of("__dso_handle", "__data_end", "__stack_low",
       "__stack_high", "__global_base", "__heap_base", "__heap_end", "__memory_base", "__table_base");
-
-  private void readInputs() {
-    for (LinkInput input : settings.inputs()) {
-      byte[] bytes = InputFiles.read(input.path());
-      String name = input.path().toString();
-      if (ArchiveReader.isArchive(bytes)) {
-        Archive archive = ArchiveReader.read(bytes, name);
-        if (input.wholeArchive()) {
-          directObjects.addAll(symbols.addWholeArchive(archive));
-        } else {
-          symbols.addArchive(archive);
-        }
-      } else if (input.lazy()) {
-        symbols.addLazyObject(InputFiles.readObject(bytes, name));
-      } else {
-        InputObject object = InputObject.of(InputFiles.readObject(bytes, name));
-        directObjects.add(object);
-        symbols.addObject(object);
-      }
-    }
-    for (String name : settings.requiredSymbols()) {
-      symbols.reference(name, "--undefined");
-    }
-    // wasm-ld pulls archive members for --export-if-defined too ("if defined" is judged after they are loaded), all
-    // names in the order its set of them yields them, which decides where the members' functions go.
-    List<String> named = new ArrayList<>(settings.exportsIfDefined());
-    named.addAll(settings.exports());
-    for (String name : StringMapOrder.of(named)) {
-      symbols.reference(name, "--export");
-    }
-    if (settings.entry() != null) {
-      symbols.reference(settings.entry(), "--entry");
-    }
-  }
-
-  /**
-   * What wasm-ld refuses as it reads each object, in load order: (fatally, at the first) an object of the other
-   * address size, every object's tables without matching symbols, then (fatally, at the first) a target_features
-   * section with a repeated feature or an unknown prefix.
-   */
-  private void checkObjects() {
-    for (InputObject object : symbols.objects()) {
-      if (object.isMemory64()) {
-        diagnostics.error(object.name() + ": wasm64 object file can't be linked: wasmlink links wasm32 (memory64 is"
-            + " not supported)");
-        break;
-      } else if (settings.wasm64()) {
-        diagnostics.error(object.name() + ": wasm32 object file can't be linked in wasm64 mode");
-        break;
-      }
-      String tables = TableSymbolRules.problem(object);
-      if (tables != null) {
-        diagnostics.error(tables);
-      }
-      String features = FeatureSectionRules.problem(object);
-      if (features != null) {
-        diagnostics.error(features);
-        break;
-      }
-    }
-    diagnostics.stopIfErrors();
-  }
 
   /**
    * Checks TLS relocations in live code and data before layout: wasm-ld's errors, with each thread-local that an
@@ -380,13 +312,7 @@ public final class Linker {
     diagnostics.stopIfErrors();
     layout.setMemory(memory);
     SegmentBoundarySymbols.define(symbols, memory, settings::namesForExport);
-    for (Symbol symbol : imports) {
-      switch (symbol.kind()) {
-        case FUNCTION -> layout.importFunction(symbol);
-        case TAG -> layout.importedTags().add(symbol);
-        default -> layout.importedGlobals().add(symbol);
-      }
-    }
+    imports.forEach(layout::importSymbol);
     for (InputObject object : symbols.objects()) {
       for (InputFunction function : object.keptFunctions()) {
         scanFunctionRelocations(object, object.relocations(function));

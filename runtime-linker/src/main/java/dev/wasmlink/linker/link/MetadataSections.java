@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The custom section the output gets by merging every object's: {@code producers}. */
-final class MetadataSections {
+public final class MetadataSections {
   private MetadataSections() {}
 
   /**
    * Every object's producers: each tool once per field (its first version met), in the order met; the fields in
    * wasm-ld's order, language, processed-by, sdk, whatever order an object lists them in.
    */
-  static ProducersSection producers(List<InputObject> objects) {
+  public static ProducersSection producers(List<InputObject> objects) {
     Map<String, Map<String, ProducersSection.Value>> fields = new LinkedHashMap<>();
     for (String field : List.of("language", "processed-by", "sdk")) {
       fields.put(field, new LinkedHashMap<>());

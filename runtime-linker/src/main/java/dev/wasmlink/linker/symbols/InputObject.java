@@ -40,6 +40,9 @@ public final class InputObject {
   /** An import of the object: what an undefined symbol of its kind refers to by index. */
   public record ObjectImport(String module, String field, TypeEntry.FunctionType signature, GlobalType global) {}
 
+  /** The comdat member kind of a data segment. */
+  private static final int COMDAT_DATA = 0;
+
   private final ObjectFile object;
   private final List<TypeEntry.FunctionType> types = new ArrayList<>();
   private final List<ObjectImport> functionImports = new ArrayList<>();
@@ -92,6 +95,13 @@ public final class InputObject {
         tag -> tags.add(new InputTag(this, types.get(tag.typeIndex())))));
     object.linking().ifPresent(linking -> linking.subsections().forEach(this::addLinkingSubsection));
     readSegments();
+    for (LinkingSubsection.Comdat comdat : comdats) {
+      for (LinkingSubsection.ComdatMember member : comdat.members()) {
+        if (member.kind() == COMDAT_DATA) {
+          segments.get(member.index()).joinComdat(comdat.name());
+        }
+      }
+    }
     readRelocations();
     symbols = new Symbol[symbolInfos.size()];
   }

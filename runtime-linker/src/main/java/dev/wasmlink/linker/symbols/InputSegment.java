@@ -69,6 +69,17 @@ public final class InputSegment {
     return name.startsWith(".bss") || name.startsWith(".tbss");
   }
 
+  /** The comdat group the segment belongs to, or {@code null}. */
+  public String comdat() {
+    return comdat;
+  }
+
+  void joinComdat(String name) {
+    comdat = name;
+  }
+
+  private String comdat;
+
   public boolean isRetained() {
     return (flags & SegmentFlags.RETAIN) != 0;
   }

@@ -173,8 +173,21 @@ public final class SymbolTable {
     }
   }
 
+  /**
+   * Keeps every object's copy of every comdat group, as a relocatable link does: the final link chooses among them.
+   * Called before any object is added.
+   */
+  public void keepEveryComdat() {
+    keepEveryComdat = true;
+  }
+
+  private boolean keepEveryComdat;
+
   /** Marks the chunks of every comdat group another object already brought as discarded. */
   private void discardLosingComdats(InputObject object) {
+    if (keepEveryComdat) {
+      return;
+    }
     for (LinkingSubsection.Comdat comdat : object.comdats()) {
       if (comdatsSeen.add(comdat.name())) {
         continue;
@@ -377,6 +390,19 @@ public final class SymbolTable {
     if (symbol != null && symbol.lazy() != null && (symbol.kind() == null || symbol.isUndefined())) {
       extract(symbol.lazy(), why, name, true);
     }
+  }
+
+  /**
+   * Adds an undefined symbol no object mentions, when the output needs it all the same (the indirect function table
+   * of a relocatable output whose functions take table slots); returns the existing symbol if there is one.
+   */
+  public Symbol declareUndefined(String name, SymbolKind kind, int flags) {
+    Symbol symbol = globals.get(name);
+    if (symbol == null || symbol.kind() == null) {
+      symbol = new Symbol(name, kind, flags | SymbolFlags.UNDEFINED, null);
+      globals.put(name, symbol);
+    }
+    return symbol;
   }
 
   /** Defines a symbol the linker itself provides, unless an object already defines it. */

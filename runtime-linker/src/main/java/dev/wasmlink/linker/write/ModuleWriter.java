@@ -36,11 +36,14 @@ import dev.wasmlink.spec.format.ImportDescriptor;
 import dev.wasmlink.spec.format.ImportSection;
 import dev.wasmlink.spec.format.ImportSectionEncoder;
 import dev.wasmlink.spec.format.Limits;
+import dev.wasmlink.spec.format.LinkingSectionEncoder;
 import dev.wasmlink.spec.format.MemorySection;
 import dev.wasmlink.spec.format.MemorySectionEncoder;
 import dev.wasmlink.spec.format.NameSection;
 import dev.wasmlink.spec.format.NameSectionEncoder;
 import dev.wasmlink.spec.format.ProducersSection;
+import dev.wasmlink.spec.format.RelocationSection;
+import dev.wasmlink.spec.format.RelocationSectionEncoder;
 import dev.wasmlink.spec.format.ProducersSectionEncoder;
 import dev.wasmlink.spec.format.TableSection;
 import dev.wasmlink.spec.format.TableSectionEncoder;
@@ -84,7 +87,8 @@ public final class ModuleWriter {
       ProducersSection producers,
       String moduleName,
       InputFunction startFunction,
-      DisplayNames displayNames) {}
+      DisplayNames displayNames,
+      RelocatableMetadata relocatable) {}
 
   private final Contents contents;
   private final ModuleLayout layout;
@@ -230,17 +234,15 @@ public final class ModuleWriter {
       imports.add(new Import("env", "__indirect_function_table", new ImportDescriptor.TableImport(
           new TableType(FUNCREF, new Limits(0, layout.tableBase() + layout.tableEntries().size(), null)))));
     }
-    for (Symbol symbol : layout.importedFunctions()) {
-      imports.add(new Import(moduleOf(symbol), fieldOf(symbol),
-          new ImportDescriptor.FunctionImport(layout.types().register(symbol.signature()))));
-    }
-    for (Symbol symbol : layout.importedGlobals()) {
-      imports.add(new Import(moduleOf(symbol), fieldOf(symbol), new ImportDescriptor.GlobalImport(
-          symbol.globalType() != null ? symbol.globalType() : new GlobalType(0x7F, 0))));
-    }
-    for (Symbol symbol : layout.importedTags()) {
-      imports.add(new Import(moduleOf(symbol), fieldOf(symbol),
-          new ImportDescriptor.TagImport(EXCEPTION_ATTRIBUTE, layout.types().register(symbol.signature()))));
+    for (Symbol symbol : layout.imports()) {
+      ImportDescriptor descriptor = switch (symbol.kind()) {
+        case FUNCTION -> new ImportDescriptor.FunctionImport(layout.types().register(symbol.signature()));
+        case GLOBAL -> new ImportDescriptor.GlobalImport(
+            symbol.globalType() != null ? symbol.globalType() : new GlobalType(0x7F, 0));
+        case TAG -> new ImportDescriptor.TagImport(EXCEPTION_ATTRIBUTE, layout.types().register(symbol.signature()));
+        default -> throw new IllegalStateException("not importable: " + symbol);
+      };
+      imports.add(new Import(moduleOf(symbol), fieldOf(symbol), descriptor));
     }
     return imports;
   }
@@ -367,6 +369,9 @@ public final class ModuleWriter {
       }
       customSection(out, name, payload -> payload.writeBytes(bytes, 0, bytes.length));
     });
+    if (contents.relocatable() != null) {
+      writeRelocatableSections(out);
+    }
     CustomSectionSettings settings = contents.customSections();
     if (settings.keepsLinkerSection("name")) {
       customSection(out, "name", payload -> NameSectionEncoder.encode(names(), payload));
@@ -387,6 +392,45 @@ public final class ModuleWriter {
         payload.writeBytes(placeholder, 0, placeholder.length);
       });
     }
+  }
+
+  /**
+   * The {@code linking} section and the {@code reloc.*} sections of a relocatable output, where wasm-ld puts them:
+   * after the inputs' custom sections, before the name section. Each names the section it patches by index.
+   */
+  private void writeRelocatableSections(ByteWriter out) {
+    RelocatableMetadata metadata = contents.relocatable();
+    customSection(out, "linking", payload -> LinkingSectionEncoder.encode(metadata.linking(
+        List.copyOf(customs.byName().keySet()), name -> sectionIndex("CUSTOM(" + name + ")")), payload));
+    RelocationSections relocations = new RelocationSections(layout, placements, metadata, customs);
+    int code = sectionIndex("CODE");
+    if (code >= 0) {
+      relocationSection(out, "CODE", relocations.code(code));
+    }
+    int data = sectionIndex("DATA");
+    if (data >= 0) {
+      relocationSection(out, "DATA", relocations.data(data));
+    }
+    customs.byName().forEach((name, pieces) ->
+        relocationSection(out, name, relocations.custom(sectionIndex("CUSTOM(" + name + ")"), pieces)));
+  }
+
+  /** A {@code reloc.NAME} section, written only when it has entries. */
+  private void relocationSection(ByteWriter out, String target, RelocationSection section) {
+    if (!section.entries().isEmpty()) {
+      customSection(out, "reloc." + target, payload -> RelocationSectionEncoder.encode(section, payload));
+    }
+  }
+
+  /** Where a section written so far sits among the module's sections, or -1 when it was not written. */
+  private int sectionIndex(String name) {
+    List<Placements.SectionPlacement> sections = placements.sections();
+    for (int i = 0; i < sections.size(); i++) {
+      if (sections.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The module's name, function names (imports by symbol name), global and data segment names, for debuggers. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Outputs wasm-ld writes and wasmlink does not yet (relocatable objects, relocation sections kept, position-independent
+ * Outputs wasm-ld writes and wasmlink does not yet (relocation sections kept in a module, position-independent
  * modules): each is refused with one {@code wasm-ld: error:} line naming the flag, exit status 1 and no output file,
  * rather than linked into an ordinary module, which a build would then use as if it were what it asked for.
  */
@@ -24,8 +24,6 @@ class UnsupportedOutputsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "-r | -r/--relocatable: wasmlink does not write relocatable objects yet",
-      "--relocatable | -r/--relocatable: wasmlink does not write relocatable objects yet",
       "--emit-relocs | --emit-relocs: wasmlink does not keep relocation sections in its output yet",
       "--experimental-pic -shared | -shared: wasmlink does not write position-independent modules yet",
       "--experimental-pic -pie | -pie: wasmlink does not write position-independent modules yet"})
