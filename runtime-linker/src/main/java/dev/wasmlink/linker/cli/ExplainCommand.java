@@ -3,7 +3,7 @@ package dev.wasmlink.linker.cli;
 import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveReader;
 import dev.wasmlink.linker.input.InputFiles;
-import dev.wasmlink.linker.link.Diagnostics;
+import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.ResolutionListener;
 import dev.wasmlink.linker.symbols.SymbolTable;

@@ -1,7 +1,7 @@
 package dev.wasmlink.linker.cli;
 
-import dev.wasmlink.linker.link.Diagnostics;
-import dev.wasmlink.linker.link.LinkFailedException;
+import dev.wasmlink.linker.diagnostics.Diagnostics;
+import dev.wasmlink.linker.diagnostics.LinkFailedException;
 import dev.wasmlink.linker.link.LinkSettings;
 import dev.wasmlink.linker.link.Linker;
 import dev.wasmlink.linker.options.CommandLineException;

@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.layout;
 
+import dev.wasmlink.linker.strings.StringTable;
 import dev.wasmlink.linker.symbols.InputSegment;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * The string segments ({@code STRINGS} flag) of one output segment, merged as wasm-ld does from {@code -O1}: their
  * live strings in one {@link StringTable}, which sits in its output segment where the first of them would have.
  */
-public final class MergedStrings {
+public final class MergedStrings implements InputSegment.MergedTable {
   private final long alignment;
   private final int flags;
   private final List<InputSegment> segments = new ArrayList<>();
@@ -49,15 +50,6 @@ public final class MergedStrings {
     }
   }
 
-  /** Where input offset {@code offset} of a merged segment lands in the output segment. */
-  public long outputOffsetOf(long[] inputStarts, long[] mergedOffsets, long offset) {
-    if (inputStarts.length == 0) {
-      return outputOffset;
-    }
-    int piece = StringTable.indexOfStringAt(inputStarts, offset);
-    return outputOffset + mergedOffsets[piece] + (offset - inputStarts[piece]);
-  }
-
   long alignment() {
     return alignment;
   }
@@ -70,6 +62,7 @@ public final class MergedStrings {
     outputOffset = offset;
   }
 
+  @Override
   public long outputOffset() {
     return outputOffset;
   }

@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.link;
 
+import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.FeatureSectionRules;
 import dev.wasmlink.linker.hashorder.StringMapOrder;
 import dev.wasmlink.linker.input.Archive;

@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.link;
 
+import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.TargetFeatures;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;

@@ -1,11 +1,11 @@
 package dev.wasmlink.linker.relocatable;
 
+import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.TargetFeatures;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.layout.TableSettings;
-import dev.wasmlink.linker.link.Diagnostics;
 import dev.wasmlink.linker.link.InputStage;
 import dev.wasmlink.linker.link.LinkSettings;
 import dev.wasmlink.linker.link.MetadataSections;

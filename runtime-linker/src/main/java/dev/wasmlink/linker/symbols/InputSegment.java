@@ -1,7 +1,6 @@
 package dev.wasmlink.linker.symbols;
 
-import dev.wasmlink.linker.layout.MergedStrings;
-import dev.wasmlink.linker.layout.StringTable;
+import dev.wasmlink.linker.strings.StringTable;
 import dev.wasmlink.spec.format.SegmentFlags;
 import dev.wasmlink.spec.io.ByteSlice;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ public final class InputSegment {
   private boolean live;
   private String outputName;
   private long outputOffset = -1;
-  private MergedStrings merged;
+  private MergedTable merged;
   private long[] pieceMergedOffsets;
 
   public InputSegment(
@@ -182,21 +181,31 @@ public final class InputSegment {
     pieces().forEach(Piece::markLive);
   }
 
-  /** Records that the segment's strings were merged, and where each of its strings went. */
-  public void mergeInto(MergedStrings strings, long[] mergedOffsets) {
-    merged = strings;
-    pieceMergedOffsets = mergedOffsets;
+  /**
+   * The table a string segment's strings were merged into, as far as a segment needs to know it: where the table
+   * starts in its output segment (known only once the output segment is laid out).
+   */
+  public interface MergedTable {
+    long outputOffset();
   }
 
-  /** The merged strings holding this segment's strings, or {@code null} when it was copied whole. */
-  public MergedStrings merged() {
-    return merged;
+  /** Records that the segment's strings were merged, and where in {@code table} each of its strings went. */
+  public void mergeInto(MergedTable table, long[] mergedOffsets) {
+    merged = table;
+    pieceMergedOffsets = mergedOffsets;
   }
 
   /** Where byte {@code offset} of this segment lands in its output segment. */
   public long outputOffsetOf(long offset) {
-    return merged != null ? merged.outputOffsetOf(pieceStarts(), pieceMergedOffsets, offset)
-        : outputOffset + offset;
+    if (merged == null) {
+      return outputOffset + offset;
+    }
+    long[] starts = pieceStarts();
+    if (starts.length == 0) {
+      return merged.outputOffset();
+    }
+    int piece = StringTable.indexOfStringAt(starts, offset);
+    return merged.outputOffset() + pieceMergedOffsets[piece] + (offset - starts[piece]);
   }
 
   /**

@@ -3,7 +3,7 @@ package dev.wasmlink.linker.symbols;
 import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveMember;
 import dev.wasmlink.linker.input.InputFiles;
-import dev.wasmlink.linker.link.Diagnostics;
+import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.SymbolFlags;

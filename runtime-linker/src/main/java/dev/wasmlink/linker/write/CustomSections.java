@@ -1,6 +1,6 @@
 package dev.wasmlink.linker.write;
 
-import dev.wasmlink.linker.layout.StringTable;
+import dev.wasmlink.linker.strings.StringTable;
 import dev.wasmlink.linker.object.SectionHeader;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.spec.io.ByteSlice;

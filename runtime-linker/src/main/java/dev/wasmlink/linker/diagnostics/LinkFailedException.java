@@ -1,4 +1,4 @@
-package dev.wasmlink.linker.link;
+package dev.wasmlink.linker.diagnostics;
 
 /** A link that found errors; the diagnostics say which. */
 public final class LinkFailedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.wasmlink.linker.layout;
+package dev.wasmlink.linker.strings;
 
 import dev.wasmlink.spec.io.ByteSlice;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class StringTable {
         offsets.put(string, size - string.length());
         continue;
       }
-      size = OutputSegment.alignUp(size, alignment);
+      size = (size + alignment - 1) / alignment * alignment;
       offsets.put(string, size);
       size += string.length();
       previous = string;

@@ -1,4 +1,4 @@
-package dev.wasmlink.linker.link;
+package dev.wasmlink.linker.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
