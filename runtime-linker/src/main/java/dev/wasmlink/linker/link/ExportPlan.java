@@ -165,9 +165,11 @@ final class ExportPlan {
       } else if (symbol.kind() == SymbolKind.GLOBAL && symbol.global() != null) {
         exports.add(new ExportEntry(symbol.name(), 3, symbol.global().outputIndex()));
       } else if (symbol.kind() == SymbolKind.DATA || symbol.absoluteAddress() != null) {
-        // Data, or a global an object imports that the link defines as a place (__memory_base, __table_base).
-        InputGlobal address = new InputGlobal(null, null, new GlobalType(I32, 0),
-            new ConstExpr.I32Const((int) layout.addressOf(symbol)));
+        // Data, or a global an object imports that the link defines as a place (__memory_base, __table_base). A
+        // thread-local of a threaded link has an address in each thread's block: its offset there is exported.
+        long value = settings.sharedMemory() && symbol.isTls() ? layout.threadLocalOffsetOf(symbol)
+            : layout.addressOf(symbol);
+        InputGlobal address = new InputGlobal(null, null, new GlobalType(I32, 0), new ConstExpr.I32Const((int) value));
         layout.globals().add(address);
         address.setOutputIndex(layout.importedGlobals().size() + layout.globals().size() - 1);
         exports.add(new ExportEntry(symbol.name(), 3, address.outputIndex()));

@@ -358,6 +358,7 @@ public final class Linker {
     }
     layout.assignTables(isTablePresent(), settings.table().imported() || symbols.usesLegacyIndirectTable());
     indirectTable.setOutputIndex(layout.indirectTableIndex());
+    threadLocals.defineInitMemorySymbols(symbols);
     List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
     features.checkImportsAndExports(settings.features().check(), layout.importedGlobals(), exported)
         .forEach(diagnostics::error);

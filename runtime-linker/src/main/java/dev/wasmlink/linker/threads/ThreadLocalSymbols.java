@@ -130,6 +130,22 @@ public final class ThreadLocalSymbols {
     return functions;
   }
 
+  /**
+   * The symbols wasm-ld defines for {@code __wasm_init_memory} and its flag once they exist, last of all, so that
+   * {@code --export-all} exports them (and {@code --export} cannot name them): the flag's address, then the function.
+   */
+  public void defineInitMemorySymbols(SymbolTable symbols) {
+    if (initMemory == null || memory.initFlagAddress() == null) {
+      return;
+    }
+    Symbol flag = symbols.defineSynthetic("__wasm_init_memory_flag", SymbolKind.DATA);
+    SymbolTable.setAddress(flag, memory.initFlagAddress());
+    flag.markLive();
+    Symbol function = symbols.defineSynthetic("__wasm_init_memory", SymbolKind.FUNCTION);
+    SymbolTable.defineFunction(function, initMemory);
+    function.markLive();
+  }
+
   private void keepTlsBase() {
     tlsBase.markLive();
     tlsBase.global().markLive();
