@@ -45,9 +45,6 @@ final class LinkSettingsFactory {
    * Outputs wasm-ld can write and wasmlink cannot yet: refused in one line each, never linked as something else.
    */
   private static void refuseUnsupportedOutputs(LinkOptions options) {
-    if (options.emitRelocs()) {
-      throw new UsageException("--emit-relocs: wasmlink does not keep relocation sections in its output yet");
-    }
     if (options.shared() || options.pie()) {
       throw new UsageException((options.shared() ? "-shared" : "-pie") + ": wasmlink does not write"
           + " position-independent modules yet (no dylink.0, no imported __memory_base and __table_base)");
@@ -74,7 +71,8 @@ final class LinkSettingsFactory {
         options.relocatable() ? 0 : options.stackSize(),
         options.stackFirstEffective(), nonZero(options.initialMemory()), nonZero(options.maxMemory()),
         nonZero(options.initialHeap()), !options.noGrowableMemory(), options.optimization() >= 1,
-        options.mergeDataSegments(), options.sharedMemory(), options.importMemory(), options.relocatable());
+        options.mergeDataSegments(), options.sharedMemory(), options.importMemory(), options.relocatable(),
+        options.relocatable() || options.emitRelocs());
     return new LinkSettings(
         inputs,
         options.output(),
@@ -98,6 +96,7 @@ final class LinkSettingsFactory {
             options.checkFeatures()),
         "wasm64".equals(options.machine()),
         options.relocatable(),
+        options.emitRelocs(),
         options.sharedMemory(),
         options.fatalWarnings(),
         options.demangle(),

@@ -17,11 +17,12 @@ package dev.wasmlink.linker.layout;
  *     {@code .data}); {@code --no-merge-data-segments} keeps each name (thread-local data is one segment anyway)
  * @param shared whether threads share the memory ({@code --shared-memory}): segments become passive, copied once
  * @param imported whether the host provides the memory ({@code --import-memory}), so it may not start zeroed
- * @param relocatable whether the output is relocatable ({@code -r}): zero-filled segments are written all the same
- *     (symbols and relocations may point into them), and segments of comdat groups stay apart (the final link keeps
- *     or drops each group)
+ * @param relocatable whether the output is relocatable ({@code -r}): segments of comdat groups stay apart (the final
+ *     link keeps or drops each group)
+ * @param keepsRelocations whether the output describes itself with symbols and relocations ({@code -r},
+ *     {@code --emit-relocs}): zero-filled segments are written all the same, since those may point into them
  */
 public record MemorySettings(
     long globalBase, long stackSize, boolean stackFirst, Long initialMemory, Long maxMemory, Long initialHeap,
     boolean growable, boolean mergeStrings, boolean mergeSegments, boolean shared, boolean imported,
-    boolean relocatable) {}
+    boolean relocatable, boolean keepsRelocations) {}

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class ModuleLayout {
   private final TypeSection types = new TypeSection();
   private final List<Symbol> importedFunctions = new ArrayList<>();
-  private final Set<Symbol> importedFunctionSet = new HashSet<>();
+  private final Set<Symbol> importedSet = new HashSet<>();
   private final List<Symbol> imports = new ArrayList<>();
   private final List<Symbol> importedGlobals = new ArrayList<>();
   private final List<InputFunction> functions = new ArrayList<>();
@@ -57,15 +57,13 @@ public final class ModuleLayout {
    */
   public void importSymbol(Symbol symbol) {
     switch (symbol.kind()) {
-      case FUNCTION -> {
-        importedFunctions.add(symbol);
-        importedFunctionSet.add(symbol);
-      }
+      case FUNCTION -> importedFunctions.add(symbol);
       case GLOBAL -> importedGlobals.add(symbol);
       case TAG -> importedTags.add(symbol);
       default -> throw new IllegalArgumentException("not importable: " + symbol.kind() + " " + symbol);
     }
     imports.add(symbol);
+    importedSet.add(symbol);
   }
 
   /** The imported functions, globals and tags, in import-section order. */
@@ -73,9 +71,9 @@ public final class ModuleLayout {
     return imports;
   }
 
-  /** Whether {@code function} is imported: asked once per relocation, so a set answers. */
-  public boolean isImported(Symbol function) {
-    return importedFunctionSet.contains(function);
+  /** Whether {@code symbol} is imported: asked once per relocation, so a set answers. */
+  public boolean isImported(Symbol symbol) {
+    return importedSet.contains(symbol);
   }
 
   public List<Symbol> importedGlobals() {

@@ -10,6 +10,7 @@ public final class OutputSegment {
   private final List<InputSegment> inputs = new ArrayList<>();
   private final List<InputSegment> pending = new ArrayList<>();
   private final List<MergedStrings> merged = new ArrayList<>();
+  private InputSegment leadingInput;
   private long alignment = 1;
   private long size;
   private long address;
@@ -45,6 +46,7 @@ public final class OutputSegment {
       }
     }
     merged.forEach(MergedStrings::finish);
+    leadingInput = !chunks.isEmpty() && chunks.get(0) instanceof InputSegment segment ? segment : null;
     for (Object chunk : chunks) {
       if (chunk instanceof InputSegment segment) {
         size = alignUp(size, segment.alignment());
@@ -60,6 +62,14 @@ public final class OutputSegment {
         alignment = Math.max(alignment, strings.alignment());
       }
     }
+  }
+
+  /**
+   * The input segment its bytes start with, or {@code null} when merged strings come first (or it is empty): wasm-ld
+   * names an output segment's comdat after its first chunk.
+   */
+  public InputSegment leadingInput() {
+    return leadingInput;
   }
 
   /** The merged string chunks, written once each. */

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param wasm64 {@code -m wasm64}: a 64-bit output, which wasmlink does not write (wasm32 objects are refused as
  *     wasm-ld refuses them, wasm64 ones as unsupported)
  * @param relocatable {@code -r}: an object to link again (its linking and reloc.* sections), not a module to run
+ * @param emitRelocs {@code --emit-relocs}: the module keeps a linking section and relocation sections describing
+ *     it, naming its own symbols and offsets
  * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
  * @param demangle whether C++ names are shown demangled ({@code --demangle}, the default) in the name section and
  *     in messages
@@ -53,6 +55,7 @@ public record LinkSettings(
     FeatureSettings features,
     boolean wasm64,
     boolean relocatable,
+    boolean emitRelocs,
     boolean sharedMemory,
     boolean fatalWarnings,
     boolean demangle,

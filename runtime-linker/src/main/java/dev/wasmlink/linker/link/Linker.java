@@ -5,6 +5,7 @@ import dev.wasmlink.linker.features.TargetFeatures;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.SegmentBoundarySymbols;
+import dev.wasmlink.linker.linking.LinkingMetadata;
 import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
@@ -113,7 +114,7 @@ public final class Linker {
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
-        threadLocals.startFunction(), displayNames, null));
+        threadLocals.startFunction(), displayNames, emittedRelocations()));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -123,6 +124,11 @@ public final class Linker {
     }
     reporter.writeWhyExtract();
     return diagnostics;
+  }
+
+  /** With {@code --emit-relocs}, the linking section and the symbols the module's relocation sections name. */
+  private LinkingMetadata emittedRelocations() {
+    return settings.emitRelocs() ? LinkingMetadata.ofModule(symbols, layout, undefined.stubs()) : null;
   }
 
   /** What wasm-ld defines before reading the inputs, in its order, which is their order among the exports. */

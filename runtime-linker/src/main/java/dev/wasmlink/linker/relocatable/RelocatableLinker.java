@@ -4,11 +4,11 @@ import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.TargetFeatures;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
-import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.link.InputStage;
 import dev.wasmlink.linker.link.LinkSettings;
 import dev.wasmlink.linker.link.MetadataSections;
+import dev.wasmlink.linker.linking.LinkingMetadata;
 import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
@@ -25,17 +25,13 @@ import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.write.MemoryInterface;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
-import dev.wasmlink.spec.format.LinkingSection;
-import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.RelocationEntry;
-import dev.wasmlink.spec.format.SegmentFlags;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationRule;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -86,12 +82,10 @@ public final class RelocatableLinker {
       // The table a function's slot is in is imported; wasm-ld gives it a symbol when no object did.
       symbols.declareUndefined(INDIRECT_FUNCTION_TABLE, SymbolKind.TABLE, SymbolFlags.VISIBILITY_HIDDEN).markLive();
     }
-    Comdats comdats = Comdats.of(symbols.objects());
-    OutputSymbolTable symbolTable = OutputSymbolTable.assign(symbols, layout);
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), List.of(),
         isTablePresent(), new TableSettings(1, false, true), new MemoryInterface(false, null, null, null),
         settings.customSections(), features.section(), MetadataSections.producers(symbols.objects()),
-        settings.moduleName(), null, displayNames, new Metadata(symbolTable, comdats)));
+        settings.moduleName(), null, displayNames, LinkingMetadata.ofObject(symbols, layout)));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -168,76 +162,5 @@ public final class RelocatableLinker {
   private boolean isTablePresent() {
     Symbol table = symbols.find(INDIRECT_FUNCTION_TABLE);
     return !layout.tableEntries().isEmpty() || table != null && table.isLive() && table.table() == null;
-  }
-
-  /** The linking section and the symbol map the writer asks for. */
-  private final class Metadata implements dev.wasmlink.linker.write.RelocatableMetadata {
-    private final OutputSymbolTable symbolTable;
-    private final Comdats comdats;
-
-    Metadata(OutputSymbolTable symbolTable, Comdats comdats) {
-      this.symbolTable = symbolTable;
-      this.comdats = comdats;
-    }
-
-    @Override
-    public LinkingSection linking(List<String> customSections,
-        java.util.function.ToIntFunction<String> customSectionIndex) {
-      List<LinkingSubsection> subsections = new ArrayList<>();
-      List<LinkingSubsection.Segment> segments = segmentInfo();
-      if (!segments.isEmpty()) {
-        subsections.add(new LinkingSubsection.SegmentInfo(segments));
-      }
-      List<LinkingSubsection.InitFunction> inits = initFunctions();
-      if (!inits.isEmpty()) {
-        subsections.add(new LinkingSubsection.InitFunctions(inits));
-      }
-      List<LinkingSubsection.Comdat> groups = comdats.output(layout);
-      if (!groups.isEmpty()) {
-        subsections.add(new LinkingSubsection.ComdatInfo(groups));
-      }
-      subsections.add(0, new LinkingSubsection.SymbolTable(symbolTable.infos(customSections, customSectionIndex)));
-      return new LinkingSection(LinkingSection.VERSION, subsections);
-    }
-
-    @Override
-    public int symbolIndex(InputObject object, int symbol) {
-      return symbolTable.indexOf(object, symbol);
-    }
-
-    /**
-     * Each written segment's name, alignment and flags: thread-local and retained when an input segment was (wasm-ld
-     * 19 drops every flag here, which loses a retained segment's root), strings when all its inputs were.
-     */
-    private List<LinkingSubsection.Segment> segmentInfo() {
-      List<LinkingSubsection.Segment> segments = new ArrayList<>();
-      for (OutputSegment segment : layout.memory().writtenSegments()) {
-        int flags = segment.isTls() ? SegmentFlags.TLS : 0;
-        boolean strings = !segment.inputs().isEmpty();
-        for (InputSegment input : segment.inputs()) {
-          flags |= input.flags() & SegmentFlags.RETAIN;
-          strings &= (input.flags() & SegmentFlags.STRINGS) != 0;
-        }
-        segments.add(new LinkingSubsection.Segment(segment.name(),
-            Long.numberOfTrailingZeros(segment.alignment()), flags | (strings ? SegmentFlags.STRINGS : 0)));
-      }
-      return segments;
-    }
-
-    /** Every kept constructor, by priority (link order within one), naming its output symbol. */
-    private List<LinkingSubsection.InitFunction> initFunctions() {
-      record Init(int priority, int order, int symbol) {}
-      List<Init> inits = new ArrayList<>();
-      for (InputObject object : symbols.objects()) {
-        for (LinkingSubsection.InitFunction init : object.initFunctions()) {
-          Symbol symbol = object.symbol(init.symbol());
-          if (symbol.function() != null && !object.isDiscarded(symbol.function())) {
-            inits.add(new Init(init.priority(), inits.size(), symbolTable.indexOf(object, init.symbol())));
-          }
-        }
-      }
-      inits.sort(Comparator.comparingInt(Init::priority).thenComparingInt(Init::order));
-      return inits.stream().map(init -> new LinkingSubsection.InitFunction(init.priority(), init.symbol())).toList();
-    }
   }
 }

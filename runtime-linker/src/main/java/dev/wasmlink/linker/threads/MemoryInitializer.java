@@ -50,7 +50,7 @@ final class MemoryInitializer {
       if (flag != null && segment.isTls()) {
         code.i32Const(segment.address()).globalSet(tlsBase.outputIndex());
       }
-      if (segment.loading().isWritten()) {
+      if (segment.loading().isCopiedAtStart()) {
         code.i32Const(0).i32Const(segment.size()).memoryInit(segment.dataIndex());
       } else {
         code.i32Const(0).i32Const(segment.size()).memoryFill();
@@ -65,8 +65,7 @@ final class MemoryInitializer {
           .end();
     }
     for (OutputSegment segment : memory.segments()) {
-      if (segment.loading().isInitializedAtStart() && segment.loading().isWritten()
-          && !(flag != null && segment.isTls())) {
+      if (segment.loading().isCopiedAtStart() && !(flag != null && segment.isTls())) {
         code.dataDrop(segment.dataIndex());
       }
     }

@@ -5,7 +5,6 @@ import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.layout.MergedStrings;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
-import dev.wasmlink.linker.layout.SegmentLoading;
 import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.relocate.ObjectResolver;
 import dev.wasmlink.linker.relocate.Relocator;
@@ -336,7 +335,7 @@ public final class ModuleWriter {
             resolver, bytes, input.dataOffset(), (int) input.outputOffset());
       }
       int entry = data.size();
-      if (segment.loading() == SegmentLoading.PASSIVE) {
+      if (segment.loading().isPassive()) {
         data.writeUleb32(PASSIVE_SEGMENT);
       } else {
         data.writeUleb32(ACTIVE_SEGMENT_IN_MEMORY_0);

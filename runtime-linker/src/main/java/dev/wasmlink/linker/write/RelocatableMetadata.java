@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * What an output that can be linked again ({@code -r}) adds to the module: its {@code linking} section, and a
- * relocation in its {@code reloc.*} sections for every relocation of the inputs, naming the output's own symbols.
+ * What an output that carries relocations ({@code -r}, {@code --emit-relocs}) adds to the module: its {@code linking}
+ * section, and a relocation in its {@code reloc.*} sections for every relocation of the inputs, naming the output's
+ * own symbols.
  */
 public interface RelocatableMetadata {
   /**
@@ -18,6 +19,9 @@ public interface RelocatableMetadata {
    */
   LinkingSection linking(List<String> customSections, ToIntFunction<String> customSectionIndex);
 
-  /** The output symbol-table index of entry {@code symbol} of {@code object}'s symbol table. */
+  /**
+   * The output symbol-table index of entry {@code symbol} of {@code object}'s symbol table, or -1 when the output
+   * holds nothing that symbol names.
+   */
   int symbolIndex(InputObject object, int symbol);
 }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code reloc.*} sections of a relocatable output: every relocation of every chunk the output keeps, moved to
+ * The {@code reloc.*} sections of an output that carries relocations: every relocation of every chunk the output keeps, moved to
  * where the chunk landed (offsets count from the start of the output section's payload, as in the inputs) and naming
  * the output's symbol (or, for type relocations, the output's type).
  */
@@ -42,7 +42,7 @@ final class RelocationSections {
       }
       int bodyStart = layout.codeOffsets().get(function);
       for (RelocationEntry entry : object.relocations(function)) {
-        entries.add(moved(object, entry, bodyStart + (entry.offset() - function.codeOffset())));
+        addMoved(entries, object, entry, bodyStart + (entry.offset() - function.codeOffset()));
       }
     }
     return new RelocationSection(codeSectionIndex, entries);
@@ -57,7 +57,7 @@ final class RelocationSections {
         InputObject object = input.file();
         for (RelocationEntry entry : object.relocations(input)) {
           long at = bytesStart + input.outputOffset() + (entry.offset() - input.dataOffset());
-          entries.add(moved(object, entry, (int) at));
+          addMoved(entries, object, entry, (int) at);
         }
       }
     }
@@ -70,27 +70,34 @@ final class RelocationSections {
     for (CustomSections.Piece piece : pieces) {
       InputObject object = piece.object();
       for (RelocationEntry entry : object.customRelocations(piece.section().index())) {
-        entries.add(moved(object, entry, piece.outputOffset() + entry.offset()));
+        addMoved(entries, object, entry, piece.outputOffset() + entry.offset());
       }
     }
     return new RelocationSection(sectionIndex, entries);
   }
 
   /**
-   * The entry at its output offset, against the output's symbol or type. Against a section symbol the addend is an
-   * offset in the input section, which becomes one in the output section (where merged debug strings moved).
+   * Adds the entry at its output offset, against the output's symbol or type. Against a section symbol the addend is
+   * an offset in the input section, which becomes one in the output section (where merged debug strings moved). An
+   * entry whose symbol the output does not hold (debug information about collected code, in a final link) is left
+   * out: its bytes already say the target is gone, and an entry naming no symbol would make the module unreadable.
    */
-  private RelocationEntry moved(InputObject object, RelocationEntry entry, int offset) {
+  private void addMoved(List<RelocationEntry> entries, InputObject object, RelocationEntry entry, int offset) {
     RelocationTarget target = registry.byCode(entry.type()).kind().target();
     if (target == RelocationTarget.TYPE) {
-      return new RelocationEntry(entry.type(), offset, layout.types().indexOf(object.types().get(entry.index())),
-          entry.addend());
+      entries.add(new RelocationEntry(entry.type(), offset,
+          layout.types().indexOf(object.types().get(entry.index())), entry.addend()));
+      return;
+    }
+    int symbol = metadata.symbolIndex(object, entry.index());
+    if (symbol < 0) {
+      return;
     }
     Long addend = entry.addend();
     if (target == RelocationTarget.SECTION && addend != null) {
       addend = customs.outputOffsetOf(object, sectionIndex(object, entry.index()), addend);
     }
-    return new RelocationEntry(entry.type(), offset, metadata.symbolIndex(object, entry.index()), addend);
+    entries.add(new RelocationEntry(entry.type(), offset, symbol, addend));
   }
 
   /** The index among the object's sections of the section a section symbol names. */

@@ -95,7 +95,7 @@ class WasmLdAgreementTest {
     String object = input.substring(0, input.lastIndexOf('.')) + ".o";
     Files.createDirectories(c.directory().resolve(object).getParent());
     List<String> command = new ArrayList<>();
-    if (input.endsWith(".c")) {
+    if (input.endsWith(".c") || input.endsWith(".cpp")) {
       command.addAll(List.of(Tools.require("clang-19", "clang-19").toString(), "--target=wasm32", "-O1", "-c"));
     } else if (input.endsWith(".s")) {
       command.addAll(List.of(Tools.require("llvm-mc-19", "llvm-19").toString(), "-triple=wasm32",

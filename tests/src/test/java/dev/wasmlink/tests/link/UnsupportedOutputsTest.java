@@ -15,8 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Outputs wasm-ld writes and wasmlink does not yet (relocation sections kept in a module, position-independent
- * modules): each is refused with one {@code wasm-ld: error:} line naming the flag, exit status 1 and no output file,
+ * Outputs wasm-ld writes and wasmlink does not yet (position-independent modules): each is refused with one {@code wasm-ld: error:} line naming the flag, exit status 1 and no output file,
  * rather than linked into an ordinary module, which a build would then use as if it were what it asked for.
  */
 class UnsupportedOutputsTest {
@@ -24,7 +23,6 @@ class UnsupportedOutputsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "--emit-relocs | --emit-relocs: wasmlink does not keep relocation sections in its output yet",
       "--experimental-pic -shared | -shared: wasmlink does not write position-independent modules yet",
       "--experimental-pic -pie | -pie: wasmlink does not write position-independent modules yet"})
   void isRefusedInOneLine(String flags, String message) throws Exception {

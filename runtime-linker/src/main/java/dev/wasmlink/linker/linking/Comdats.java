@@ -1,4 +1,4 @@
-package dev.wasmlink.linker.relocatable;
+package dev.wasmlink.linker.linking;
 
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The comdat groups a relocatable output passes on, so that the final link can still keep one copy of each group. Members are named in the output's
- * index spaces, functions first, then data segments, the groups sorted by name, as wasm-ld lists them. A relocatable
- * link keeps every object's copy of a group, so a group may list members of several copies.
+ * The comdat groups an output that carries relocations passes on, so that a later link can still keep one copy of
+ * each group. Members are named in the output's index spaces, functions first, then data segments, the groups sorted
+ * by name, as wasm-ld lists them. A relocatable link keeps every object's copy of a group, so a group may list
+ * members of several copies.
  */
 final class Comdats {
   private static final int DATA = 0;
@@ -57,7 +58,7 @@ final class Comdats {
       }
     }
     for (OutputSegment segment : layout.memory().writtenSegments()) {
-      String name = segment.inputs().isEmpty() ? null : segments.get(segment.inputs().get(0));
+      String name = segment.leadingInput() == null ? null : segments.get(segment.leadingInput());
       if (name != null) {
         groups.computeIfAbsent(name, n -> new ArrayList<>())
             .add(new LinkingSubsection.ComdatMember(DATA, segment.dataIndex()));
