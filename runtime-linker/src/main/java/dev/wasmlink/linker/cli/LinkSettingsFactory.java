@@ -44,15 +44,7 @@ final class LinkSettingsFactory {
   /**
    * Outputs wasm-ld can write and wasmlink cannot yet: refused in one line each, never linked as something else.
    */
-  private static void refuseUnsupportedOutputs(LinkOptions options) {
-    if (options.shared() || options.pie()) {
-      throw new UsageException((options.shared() ? "-shared" : "-pie") + ": wasmlink does not write"
-          + " position-independent modules yet (no dylink.0, no imported __memory_base and __table_base)");
-    }
-  }
-
   static LinkSettings from(LinkOptions options) {
-    refuseUnsupportedOutputs(options);
     List<LinkInput> inputs = new ArrayList<>();
     for (InputArgument input : options.inputs()) {
       if (input instanceof FileInput file) {
@@ -66,13 +58,14 @@ final class LinkSettingsFactory {
     // The options resolve the default (_start) and the ways of having none (--no-entry, -r, an empty --entry=).
     String entry = options.noEntry() ? null : options.entry();
     // lld reads 0 as "not given" for the memory sizes.
-    // A relocatable output has no stack: the final link places it.
+    // A relocatable output has no stack (the final link places it), nor has a position-independent one (the loader's
+    // main module has it).
     MemorySettings memory = new MemorySettings(options.globalBaseOrDefault(),
-        options.relocatable() ? 0 : options.stackSize(),
+        options.relocatable() || options.isPic() ? 0 : options.stackSize(),
         options.stackFirstEffective(), nonZero(options.initialMemory()), nonZero(options.maxMemory()),
         nonZero(options.initialHeap()), !options.noGrowableMemory(), options.optimization() >= 1,
         options.mergeDataSegments(), options.sharedMemory(), options.importMemory(), options.relocatable(),
-        options.relocatable() || options.emitRelocs());
+        options.relocatable() || options.emitRelocs(), options.isPic());
     return new LinkSettings(
         inputs,
         options.output(),
@@ -97,6 +90,9 @@ final class LinkSettingsFactory {
         "wasm64".equals(options.machine()),
         options.relocatable(),
         options.emitRelocs(),
+        options.pie(),
+        options.shared(),
+        options.bsymbolic(),
         options.sharedMemory(),
         options.fatalWarnings(),
         options.demangle(),

@@ -12,6 +12,7 @@ import java.util.Map;
  * {@code .rodata}, and so on), output segments ordered TLS, read-only, data, others, bss, then the stack after the data
  * (or before it with {@code --stack-first}), then the heap. With shared memory, a 4-byte flag after the data tells
  * threads whether {@code __wasm_init_memory} has run, and the memory gets a maximum (its initial size by default).
+ * Position-independent data counts from 0 (its base is {@code __memory_base}) and is one segment, with no stack.
  */
 public final class MemoryLayout {
   public static final long PAGE_SIZE = 65536;
@@ -66,7 +67,8 @@ public final class MemoryLayout {
 
     long pointer = settings.globalBase();
     long stackPointer = 0;
-    if (settings.stackFirst()) {
+    boolean placesStack = !settings.positionIndependent();
+    if (placesStack && settings.stackFirst()) {
       pointer = OutputSegment.alignUp(0, STACK_ALIGNMENT) + settings.stackSize();
       stackPointer = pointer;
       if (settings.globalBase() != 0) {
@@ -94,11 +96,17 @@ public final class MemoryLayout {
       pointer += 4;
     }
     long dataEnd = pointer;
-    if (!settings.stackFirst()) {
+    if (placesStack && !settings.stackFirst()) {
       pointer = OutputSegment.alignUp(pointer, STACK_ALIGNMENT) + settings.stackSize();
       stackPointer = pointer;
     }
-    long heapBase = OutputSegment.alignUp(pointer, STACK_ALIGNMENT);
+    // Position-independent, nothing follows the data: no stack, no heap of this module's own.
+    long heapBase = placesStack ? OutputSegment.alignUp(pointer, STACK_ALIGNMENT) : pointer;
+    if (settings.positionIndependent() && !settings.shared() && segments.size() > 1) {
+      // One base places one active segment: the segments become one .data, each byte where it was.
+      segments = List.of(OutputSegment.combined(".data", segments));
+      segments.get(0).setLoading(SegmentLoading.ACTIVE, 0);
+    }
     long needed = sizeNeeded(heapBase, settings, problems);
     long initialPages = needed / PAGE_SIZE;
     Long maxPages = null;

@@ -21,8 +21,11 @@ package dev.wasmlink.linker.layout;
  *     link keeps or drops each group)
  * @param keepsRelocations whether the output describes itself with symbols and relocations ({@code -r},
  *     {@code --emit-relocs}): zero-filled segments are written all the same, since those may point into them
+ * @param positionIndependent whether data sits at {@code __memory_base}, wherever the loader puts it ({@code -pie},
+ *     {@code -shared}): addresses count from 0, there is no stack (the loader's module has it) and, since one base
+ *     can place only one active segment, every segment becomes one {@code .data}
  */
 public record MemorySettings(
     long globalBase, long stackSize, boolean stackFirst, Long initialMemory, Long maxMemory, Long initialHeap,
     boolean growable, boolean mergeStrings, boolean mergeSegments, boolean shared, boolean imported,
-    boolean relocatable, boolean keepsRelocations) {}
+    boolean relocatable, boolean keepsRelocations, boolean positionIndependent) {}

@@ -62,6 +62,12 @@ public final class MergedStrings implements InputSegment.MergedTable {
     outputOffset = offset;
   }
 
+  /** Moves the strings, and the segments whose strings they are, into output segment {@code name} at {@code offset}. */
+  void moveTo(String name, long offset) {
+    outputOffset = offset;
+    segments.forEach(segment -> segment.place(name, -1));
+  }
+
   @Override
   public long outputOffset() {
     return outputOffset;

@@ -40,7 +40,12 @@ public final class ModuleLayout {
 
   /** @param sharedMemory whether threads share memory ({@code --shared-memory}) */
   public ModuleLayout(boolean sharedMemory) {
-    got = new GlobalOffsetTable(sharedMemory);
+    this(new GlobalOffsetTable(sharedMemory));
+  }
+
+  /** A layout whose GOT follows {@code got}'s rules (a position-independent output's, say). */
+  public ModuleLayout(GlobalOffsetTable got) {
+    this.got = got;
   }
 
   public TypeSection types() {
@@ -151,6 +156,22 @@ public final class ModuleLayout {
 
   public void setTableBase(long base) {
     tableBase = base;
+  }
+
+  /**
+   * Gives {@code symbol} a GOT entry unless it has one; an entry the loader fills is imported, after every import
+   * so far. Returns whether the entry is new and internal (a function's then needs a table slot).
+   */
+  public boolean addGotEntry(Symbol symbol) {
+    if (got.hasInternalEntry(symbol)) {
+      return false;
+    }
+    Symbol imported = got.add(symbol);
+    if (imported != null) {
+      importSymbol(imported);
+      return false;
+    }
+    return got.hasInternalEntry(symbol);
   }
 
   /** The globals standing for GOT entries, which code built for possibly-shared symbols reads addresses from. */

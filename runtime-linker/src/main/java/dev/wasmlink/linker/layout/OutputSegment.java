@@ -65,6 +65,32 @@ public final class OutputSegment {
   }
 
   /**
+   * One segment holding {@code parts}, laid out already, each input and merged string table where it was: for a
+   * position-independent output, whose one memory base can place only one active segment. It starts where the first
+   * part does.
+   */
+  static OutputSegment combined(String name, List<OutputSegment> parts) {
+    OutputSegment combined = new OutputSegment(name);
+    long start = parts.get(0).address;
+    combined.address = start;
+    combined.leadingInput = parts.get(0).leadingInput;
+    for (OutputSegment part : parts) {
+      long offset = part.address - start;
+      for (InputSegment input : part.inputs) {
+        input.place(name, offset + input.outputOffset());
+        combined.inputs.add(input);
+      }
+      for (MergedStrings strings : part.merged) {
+        strings.moveTo(name, offset + strings.outputOffset());
+        combined.merged.add(strings);
+      }
+      combined.alignment = Math.max(combined.alignment, part.alignment);
+      combined.size = offset + part.size;
+    }
+    return combined;
+  }
+
+  /**
    * The input segment its bytes start with, or {@code null} when merged strings come first (or it is empty): wasm-ld
    * names an output segment's comdat after its first chunk.
    */

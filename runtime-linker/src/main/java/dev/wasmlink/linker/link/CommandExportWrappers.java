@@ -66,11 +66,15 @@ final class CommandExportWrappers {
 
   /**
    * Whether a command's exports need wrappers: there are constructors or a destructor runner to call, and nothing
-   * else runs them (no input calls {@code __wasm_call_ctors} and the command line does not export it for the host).
+   * else runs them (no input calls {@code __wasm_call_ctors} and the command line does not export it for the host, nor
+   * makes it the entry). A position-independent module is no command: its loader runs the constructors.
    */
   boolean needed() {
     boolean exportsCallCtors = settings.exportAll() || settings.exports().contains(callCtors.name())
-        || settings.exportsIfDefined().contains(callCtors.name());
+        || settings.exportsIfDefined().contains(callCtors.name()) || callCtors.name().equals(settings.entry());
+    if (settings.isPic()) {
+      return false;
+    }
     return (hasConstructors || definedDtors() != null) && !isReferencedByInputs(callCtors)
         && !exportsCallCtors;
   }

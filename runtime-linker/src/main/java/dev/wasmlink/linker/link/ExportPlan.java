@@ -28,6 +28,8 @@ final class ExportPlan {
   private final SymbolTable symbols;
   private final Diagnostics diagnostics;
   private final ModuleLayout layout;
+  /** Symbols the linker defines and exports whatever the command line says (wasm-ld's EXPORTED flag). */
+  private final Set<Symbol> exportedByLinker = new LinkedHashSet<>();
 
   ExportPlan(LinkSettings settings, SymbolTable symbols, Diagnostics diagnostics, ModuleLayout layout) {
     this.settings = settings;
@@ -52,7 +54,8 @@ final class ExportPlan {
         exported.add(symbol);
       }
     }
-    if ((settings.exportTable() || settings.exportAll()) && tablePresent) {
+    // --export-all exports what the module defines: an imported table only on request.
+    if ((settings.exportTable() || settings.exportAll() && !settings.table().imported()) && tablePresent) {
       exported.add(indirectTable);
     }
     if (settings.entry() != null) {
@@ -85,6 +88,11 @@ final class ExportPlan {
     return ordered;
   }
 
+  /** Exports {@code symbol}, which the linker defines, whatever the command line says. */
+  void exportAlways(Symbol symbol) {
+    exportedByLinker.add(symbol);
+  }
+
   /**
    * Reports each {@code --export} name that nothing defines, as undefined symbols are reported: an error, a warning,
    * or (ignored, as with {@code --allow-undefined}) not at all. wasm-ld does so before it reports undefined uses.
@@ -112,6 +120,9 @@ final class ExportPlan {
   boolean isExportedBySettings(Symbol symbol) {
     if (isIndirectTable(symbol)) {
       return false;
+    }
+    if (exportedByLinker.contains(symbol)) {
+      return true;
     }
     if (symbol.isSynthetic()) {
       return settings.exportAll() && !isMutableGlobal(symbol);

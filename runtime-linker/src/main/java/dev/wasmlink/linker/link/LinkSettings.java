@@ -26,6 +26,9 @@ import java.util.Set;
  * @param wasm64 {@code -m wasm64}: a 64-bit output, which wasmlink does not write (wasm32 objects are refused as
  *     wasm-ld refuses them, wasm64 ones as unsupported)
  * @param relocatable {@code -r}: an object to link again (its linking and reloc.* sections), not a module to run
+ * @param pie {@code -pie}: a position-independent executable, loaded at any memory and table base
+ * @param shared {@code -shared}: a shared library, whose symbols of default visibility other modules may replace
+ * @param bsymbolic {@code -Bsymbolic}: a shared library's own references bind to its own definitions
  * @param emitRelocs {@code --emit-relocs}: the module keeps a linking section and relocation sections describing
  *     it, naming its own symbols and offsets
  * @param sharedMemory whether memory is shared between threads ({@code --shared-memory})
@@ -56,6 +59,9 @@ public record LinkSettings(
     boolean wasm64,
     boolean relocatable,
     boolean emitRelocs,
+    boolean pie,
+    boolean shared,
+    boolean bsymbolic,
     boolean sharedMemory,
     boolean fatalWarnings,
     boolean demangle,
@@ -67,5 +73,13 @@ public record LinkSettings(
    */
   public boolean namesForExport(String name) {
     return exportAll || exports.contains(name) || exportsIfDefined.contains(name);
+  }
+
+  /**
+   * Whether the output is position-independent ({@code -pie}, {@code -shared}): its data and table slots sit at
+   * bases the loader chooses, {@code __memory_base} and {@code __table_base}.
+   */
+  public boolean isPic() {
+    return pie || shared;
   }
 }

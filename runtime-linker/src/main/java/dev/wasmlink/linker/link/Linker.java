@@ -7,6 +7,7 @@ import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.SegmentBoundarySymbols;
 import dev.wasmlink.linker.linking.LinkingMetadata;
 import dev.wasmlink.linker.names.DisplayNames;
+import dev.wasmlink.linker.pic.PositionIndependence;
 import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
@@ -58,6 +59,8 @@ public final class Linker {
   private final SymbolTable symbols;
   private final RelocationRegistry registry = RelocationRegistry.standard();
   private final ModuleLayout layout;
+  /** The position-independent output's stage ({@code -pie}, {@code -shared}); {@code null} for a static link. */
+  private final PositionIndependence pic;
 
   /** Objects named on the command line (not archive members): their constructors always run. */
   private final List<InputObject> directObjects = new ArrayList<>();
@@ -79,10 +82,13 @@ public final class Linker {
    */
   public Linker(LinkSettings settings, PrintWriter out) {
     this.settings = settings;
-    this.layout = new ModuleLayout(settings.sharedMemory());
     this.undefined = new UndefinedSymbols(settings.undefined(), registry);
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
     this.displayNames = new DisplayNames(settings.demangle());
+    this.pic = settings.isPic()
+        ? new PositionIndependence(settings.shared(), settings.bsymbolic(), registry, displayNames) : null;
+    this.layout = pic != null ? new ModuleLayout(pic.globalOffsetTable(settings.sharedMemory()))
+        : new ModuleLayout(settings.sharedMemory());
     this.reporter = new LinkReporter(settings.reports(), out);
     this.symbols = new SymbolTable(diagnostics, reporter);
     this.exportPlan = new ExportPlan(settings, symbols, diagnostics, layout);
@@ -107,6 +113,7 @@ public final class Linker {
     defineCallCtors(constructors);
     List<Symbol> imports = resolveUndefined();
     diagnostics.stopIfErrors();
+    refuseUnsupportedPic();
     auditThreadLocals();
     List<ExportEntry> exports = layOut(imports);
     diagnostics.stopIfErrors();
@@ -114,7 +121,7 @@ public final class Linker {
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
-        threadLocals.startFunction(), displayNames, emittedRelocations()));
+        startFunction(), displayNames, emittedRelocations(), pic != null ? pic.output(layout) : null));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -126,6 +133,24 @@ public final class Linker {
     return diagnostics;
   }
 
+  /** What position-independent output needs and wasmlink does not write yet: one line, before anything is laid out. */
+  private void refuseUnsupportedPic() {
+    if (pic == null) {
+      return;
+    }
+    String problem = PositionIndependence.unsupported(settings.sharedMemory(), liveSegments(),
+        settings.shared() ? "-shared" : "-pie");
+    if (problem != null) {
+      diagnostics.error(problem);
+      diagnostics.stopIfErrors();
+    }
+  }
+
+  /** The start function: a position-independent module's {@code __wasm_apply_global_relocs}, else memory's. */
+  private InputFunction startFunction() {
+    return pic != null && pic.startFunction() != null ? pic.startFunction() : threadLocals.startFunction();
+  }
+
   /** With {@code --emit-relocs}, the linking section and the symbols the module's relocation sections name. */
   private LinkingMetadata emittedRelocations() {
     return settings.emitRelocs() ? LinkingMetadata.ofModule(symbols, layout, undefined.stubs()) : null;
@@ -134,9 +159,15 @@ public final class Linker {
   /** What wasm-ld defines before reading the inputs, in its order, which is their order among the exports. */
   private void defineSyntheticSymbols() {
     callCtors = symbols.defineSynthetic("__wasm_call_ctors", SymbolKind.FUNCTION);
-    stackPointer = symbols.defineSynthetic("__stack_pointer", SymbolKind.GLOBAL);
-    SymbolTable.defineGlobal(stackPointer,
-        new InputGlobal(null, "__stack_pointer", new GlobalType(I32, 1), new ConstExpr.I32Const(0)));
+    if (pic != null) {
+      pic.declare(symbols);
+      stackPointer = pic.stackPointer();
+      exportPlan.exportAlways(pic.applyDataRelocations());
+    } else {
+      stackPointer = symbols.defineSynthetic("__stack_pointer", SymbolKind.GLOBAL);
+      SymbolTable.defineGlobal(stackPointer,
+          new InputGlobal(null, "__stack_pointer", new GlobalType(I32, 1), new ConstExpr.I32Const(0)));
+    }
     if (settings.sharedMemory()) {
       threadLocals = ThreadLocalSymbols.defineShared(symbols);
     }
@@ -154,6 +185,9 @@ public final class Linker {
    */
   private void defineOptionalDataSymbols() {
     for (String name : OPTIONAL_DATA_SYMBOLS) {
+      if (pic != null && !pic.definesOptional(name)) {
+        continue;
+      }
       Symbol existing = symbols.find(name);
       boolean wanted = existing != null ? existing.isUndefined()
           : settings.namesForExport(name);
@@ -239,9 +273,16 @@ public final class Linker {
       // Everything includes what the linker defines: __wasm_call_ctors, which wasm-ld then writes even when no
       // constructor runs, and the TLS globals and __wasm_init_tls.
       liveness.markLive(callCtors);
+      liveness.markLive(stackPointer);
       threadLocals.definedSymbols().forEach(liveness::markLive);
     }
-    liveness.markLive(stackPointer);
+    if (pic == null) {
+      // Defined here, the stack pointer is always written; imported, only when used.
+      liveness.markLive(stackPointer);
+    } else {
+      // A loader may call it whether or not it is exported: wasm-ld always writes it.
+      liveness.markLive(callCtors);
+    }
     if (settings.entry() != null) {
       liveness.markLive(symbols.find(settings.entry()));
     }
@@ -287,18 +328,42 @@ public final class Linker {
    * reports them, and given their traps ({@link UndefinedSymbols}).
    */
   private List<Symbol> resolveUndefined() {
-    List<Symbol> imports = undefined.imports(symbols.globals());
+    List<Symbol> imports = pic != null ? pic.imports(symbols) : undefined.imports(symbols.globals());
+    if (pic != null) {
+      undefined.importForLoader(imports);
+    }
     Set<String> boundaries = SegmentBoundarySymbols.provided(liveSegments(), settings.memory().mergeSegments());
     exportPlan.checkRequiredExports(boundaries);
     for (InputObject object : symbols.objects()) {
       for (InputFunction function : object.keptFunctions()) {
-        undefined.scan(object, object.relocations(function), boundaries);
+        scanUses(object, object.relocations(function), boundaries);
       }
       for (InputSegment segment : object.keptSegments()) {
-        undefined.scan(object, object.relocations(segment), boundaries);
+        scanUses(object, object.relocations(segment), boundaries);
       }
     }
-    for (UndefinedSymbols.Report report : undefined.reports()) {
+    return imports;
+  }
+
+  /**
+   * Reports the uses of undefined symbols in one live chunk and, in a position-independent output, the relocations
+   * that would need an absolute address: in wasm-ld's order, relocation by relocation.
+   */
+  private void scanUses(InputObject object, List<RelocationEntry> relocations, Set<String> boundaries) {
+    if (pic == null) {
+      undefined.scan(object, relocations, boundaries);
+    } else {
+      for (RelocationEntry entry : relocations) {
+        String problem = pic.check(object, entry);
+        if (problem != null) {
+          diagnostics.error(problem);
+        }
+        undefined.scan(object, List.of(entry), boundaries);
+      }
+    }
+    List<UndefinedSymbols.Report> reports = undefined.reports();
+    for (; reportedUses < reports.size(); reportedUses++) {
+      UndefinedSymbols.Report report = reports.get(reportedUses);
       String message = report.user() + ": undefined symbol: " + displayNames.of(report.symbol().name());
       if (report.error()) {
         diagnostics.error(message);
@@ -306,8 +371,10 @@ public final class Linker {
         diagnostics.warning(message);
       }
     }
-    return imports;
   }
+
+  /** How many of the undefined symbols' uses are reported so far. */
+  private int reportedUses;
 
   private List<ExportEntry> layOut(List<Symbol> imports) {
     features = TargetFeatures.compute(symbols.objects(), settings.features(), settings.sharedMemory(),
@@ -332,13 +399,18 @@ public final class Linker {
     if (callCtors.function() != null && callCtors.isLive()) {
       layout.functions().add(callCtors.function());
     }
+    if (pic != null) {
+      layout.functions().addAll(pic.functions(layout));
+    }
     layout.functions().addAll(threadLocals.initTls());
     layout.functions().addAll(undefined.weakStubs(symbols.globals()));
     layout.functions().addAll(undefined.undefinedStubs());
     layout.functions().addAll(threadLocals.functions(layout));
     symbols.objects().forEach(object -> layout.functions().addAll(object.keptFunctions()));
     layout.functions().addAll(signatureStubs());
-    layout.globals().add(stackPointer.global());
+    if (stackPointer.global() != null) {
+      layout.globals().add(stackPointer.global());
+    }
     layout.globals().addAll(threadLocals.globals());
     for (InputObject object : symbols.objects()) {
       for (InputGlobal global : object.globals()) {
@@ -365,6 +437,9 @@ public final class Linker {
     layout.assignTables(isTablePresent(), settings.table().imported() || symbols.usesLegacyIndirectTable());
     indirectTable.setOutputIndex(layout.indirectTableIndex());
     threadLocals.defineInitMemorySymbols(symbols);
+    if (pic != null) {
+      pic.defineLateSymbols(symbols);
+    }
     List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
     features.checkImportsAndExports(settings.features().check(), layout.importedGlobals(), exported)
         .forEach(diagnostics::error);
@@ -410,11 +485,15 @@ public final class Linker {
         usesIndirectCalls = true;
         continue;
       }
+      if (pic != null) {
+        pic.scan(object, entry, kind, layout);
+        continue;
+      }
       Symbol symbol = object.symbol(entry.index());
       RelocationRule rule = kind.rule();
       if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE) && hasAddress(symbol)) {
         layout.addTableEntry(symbol);
-      } else if (rule == RelocationRule.GLOBAL_INDEX && needsGotEntry(symbol) && layout.got().add(symbol)
+      } else if (rule == RelocationRule.GLOBAL_INDEX && needsGotEntry(symbol) && layout.addGotEntry(symbol)
           && symbol.kind() == SymbolKind.FUNCTION && hasAddress(symbol)) {
         layout.addTableEntry(symbol);
       }
@@ -493,7 +572,9 @@ public final class Linker {
   private void layOutMemory() {
     MemoryLayout memory = layout.memory();
     threadLocals.setValues(memory);
-    stackPointer.global().setInitialValue(new ConstExpr.I32Const((int) memory.stackPointer()));
+    if (stackPointer.global() != null) {
+      stackPointer.global().setInitialValue(new ConstExpr.I32Const((int) memory.stackPointer()));
+    }
     Map<String, Long> addresses = Map.of("__heap_base", memory.heapBase(), "__heap_end", memory.heapEnd(),
         "__data_end", memory.dataEnd(), "__global_base", memory.dataStart(), "__dso_handle", memory.dataStart(),
         "__stack_low", memory.stackLow(), "__stack_high", memory.stackPointer(),
@@ -506,6 +587,7 @@ public final class Linker {
   private boolean usesIndirectCalls;
 
   private boolean isTablePresent() {
-    return !layout.tableEntries().isEmpty() || indirectTable.isLive() || settings.exportTable() || usesIndirectCalls;
+    return !layout.tableEntries().isEmpty() || indirectTable.isLive() || settings.exportTable() || usesIndirectCalls
+        || pic != null && pic.needsTable(layout);
   }
 }

@@ -85,7 +85,7 @@ public final class RelocatableLinker {
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), List.of(),
         isTablePresent(), new TableSettings(1, false, true), new MemoryInterface(false, null, null, null),
         settings.customSections(), features.section(), MetadataSections.producers(symbols.objects()),
-        settings.moduleName(), null, displayNames, LinkingMetadata.ofObject(symbols, layout)));
+        settings.moduleName(), null, displayNames, LinkingMetadata.ofObject(symbols, layout), null));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -151,7 +151,7 @@ public final class RelocatableLinker {
           && (symbol.isDefined() || layout.isImported(symbol))) {
         layout.addTableEntry(symbol);
       } else if (rule == RelocationRule.GLOBAL_INDEX && symbol.global() == null
-          && symbol.kind() != SymbolKind.GLOBAL && layout.got().add(symbol)
+          && symbol.kind() != SymbolKind.GLOBAL && layout.addGotEntry(symbol)
           && symbol.kind() == SymbolKind.FUNCTION && (symbol.isDefined() || layout.isImported(symbol))) {
         layout.addTableEntry(symbol);
       }

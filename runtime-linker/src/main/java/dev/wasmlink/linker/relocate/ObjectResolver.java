@@ -1,7 +1,6 @@
 package dev.wasmlink.linker.relocate;
 
 import dev.wasmlink.linker.layout.ModuleLayout;
-import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -68,7 +67,9 @@ public final class ObjectResolver implements RelocationResolver {
     if (expected != null) {
       return layout.signatureStubs().get(symbol).get(expected).outputIndex();
     }
-    return symbol.function() != null ? symbol.function().outputIndex() : symbol.outputIndex();
+    // A shared library's overridable definition is imported too: calls go to whichever the loader chose.
+    return symbol.function() != null && !layout.isImported(symbol) ? symbol.function().outputIndex()
+        : symbol.outputIndex();
   }
 
   @Override
@@ -102,6 +103,11 @@ public final class ObjectResolver implements RelocationResolver {
     if (symbol.isTls() && symbol.isDefined()) {
       return layout.threadLocalOffsetOf(symbol);
     }
+    if (symbol.isUndefined() && symbol.absoluteAddress() == null) {
+      // Nothing here knows where undefined data is (weak, or the loader's through a GOT entry): wasm-ld writes 0,
+      // addend or not.
+      return -site.addend();
+    }
     return layout.addressOf(symbol, site.addend()) - site.addend();
   }
 
@@ -131,11 +137,8 @@ public final class ObjectResolver implements RelocationResolver {
     if (symbol.global() != null) {
       return symbol.global().outputIndex();
     }
-    InputGlobal entry = layout.got().entry(symbol);
-    if (entry != null) {
-      return entry.outputIndex();
-    }
-    return symbol.outputIndex();
+    int entry = layout.got().indexOf(symbol);
+    return entry >= 0 ? entry : symbol.outputIndex();
   }
 
   @Override

@@ -1,11 +1,12 @@
 package dev.wasmlink.linker.symbols;
 
+import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveMember;
 import dev.wasmlink.linker.input.InputFiles;
-import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.spec.format.LinkingSubsection;
+import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -402,6 +403,28 @@ public final class SymbolTable {
       symbol = new Symbol(name, kind, flags | SymbolFlags.UNDEFINED, null);
       globals.put(name, symbol);
     }
+    return symbol;
+  }
+
+  /**
+   * Declares a global the host provides as {@code env.NAME}: undefined, with that import, whatever objects that refer
+   * to it say ({@code __stack_pointer}, {@code __memory_base} and {@code __table_base} of a position-independent
+   * output). Declared before the inputs are read, it takes its place among the symbols first, as in wasm-ld.
+   */
+  public Symbol declareImportedGlobal(String name, GlobalType type) {
+    Symbol symbol = declareUndefined(name, SymbolKind.GLOBAL, 0);
+    symbol.describeImport("env", name, null, type);
+    return symbol;
+  }
+
+  /**
+   * A global import that stands for no symbol of the link but for another module's answer about one: a GOT entry
+   * ({@code GOT.mem.NAME}, {@code GOT.func.NAME}) holding the address the loader gives {@code NAME}.
+   */
+  public static Symbol importedEntry(String module, String name, GlobalType type) {
+    Symbol symbol = new Symbol(name, SymbolKind.GLOBAL, SymbolFlags.UNDEFINED, null);
+    symbol.describeImport(module, name, null, type);
+    symbol.markLive();
     return symbol;
   }
 

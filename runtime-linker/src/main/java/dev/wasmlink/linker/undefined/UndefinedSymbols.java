@@ -37,6 +37,7 @@ public final class UndefinedSymbols {
   private final UndefinedPolicy policy;
   private final RelocationRegistry registry;
   private final Set<Symbol> imported = new HashSet<>();
+  private final Set<Symbol> importedForLoader = new HashSet<>();
   private final List<Report> reports = new ArrayList<>();
   private final Set<Symbol> calledWeak = new HashSet<>();
   private final Map<TypeEntry.FunctionType, InputFunction> undefinedStubs = new LinkedHashMap<>();
@@ -63,6 +64,14 @@ public final class UndefinedSymbols {
     return imports;
   }
 
+  /**
+   * Records the imports of a position-independent output, which its own rules chose: uses of them are still reported
+   * as the policy says (wasm-ld does), but none reaches a trap, since the loader provides each.
+   */
+  public void importForLoader(List<Symbol> imports) {
+    importedForLoader.addAll(imports);
+  }
+
   private static boolean isExplicitImport(Symbol symbol) {
     return symbol.importName() != null || symbol.importModule() != null;
   }
@@ -84,7 +93,8 @@ public final class UndefinedSymbols {
         continue;
       }
       if (symbol.isWeak()) {
-        if (symbol.kind() == SymbolKind.FUNCTION && kind.rule() == RelocationRule.FUNCTION_INDEX) {
+        if (symbol.kind() == SymbolKind.FUNCTION && kind.rule() == RelocationRule.FUNCTION_INDEX
+            && !importedForLoader.contains(symbol)) {
           calledWeak.add(symbol);
         }
         continue;
@@ -94,7 +104,7 @@ public final class UndefinedSymbols {
           && !policy.excuses(isExplicitImport(symbol), function, symbol.name())) {
         reports.add(new Report(policy.report() == UndefinedPolicy.Report.ERROR, object, symbol));
       }
-      if (function && policy.stubsFunctions() && !stubs.containsKey(symbol)) {
+      if (function && policy.stubsFunctions() && !stubs.containsKey(symbol) && !importedForLoader.contains(symbol)) {
         InputFunction stub = undefinedStubs.computeIfAbsent(symbol.signature(),
             signature -> InputFunction.trap("undefined_stub", signature));
         stub.markLive();

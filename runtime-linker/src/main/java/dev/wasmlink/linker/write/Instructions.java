@@ -4,7 +4,7 @@ import dev.wasmlink.spec.io.ByteWriter;
 
 /**
  * Writes the few instructions the linker's own functions need (constructor calls, export wrappers, trapping stubs,
- * memory and TLS initialization), with the encodings of the core, bulk memory and
+ * memory and TLS initialization, runtime relocations), with the encodings of the core, bulk memory and
  * threads proposals. A body starts with its local declarations ({@link #noLocals}) and ends with {@link #end}.
  */
 public final class Instructions {
@@ -21,6 +21,7 @@ public final class Instructions {
   private static final int GLOBAL_SET = 0x24;
   private static final int I32_CONST = 0x41;
   private static final int I32_ADD = 0x6A;
+  private static final int I32_STORE = 0x36;
   private static final int I64_CONST = 0x42;
   private static final int MISC_PREFIX = 0xFC;
   private static final int MEMORY_INIT = 0x08;
@@ -111,6 +112,14 @@ public final class Instructions {
 
   public Instructions i32Add() {
     out.writeU8(I32_ADD);
+    return this;
+  }
+
+  /** {@code i32.store} (address, value) at the natural alignment, with no offset. */
+  public Instructions i32Store() {
+    out.writeU8(I32_STORE);
+    out.writeUleb32(ALIGN_4);
+    out.writeUleb32(0);
     return this;
   }
 

@@ -18,6 +18,7 @@ import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.CodeSectionDecoder;
 import dev.wasmlink.spec.format.ConstExpr;
 import dev.wasmlink.spec.format.DataSectionDecoder;
+import dev.wasmlink.spec.format.DylinkSectionEncoder;
 import dev.wasmlink.spec.format.ElementSegment;
 import dev.wasmlink.spec.format.ElementSection;
 import dev.wasmlink.spec.format.ElementSectionEncoder;
@@ -71,6 +72,7 @@ public final class ModuleWriter {
   private static final int ACTIVE_SEGMENT_IN_MEMORY_0 = 0;
   private static final int PASSIVE_SEGMENT = 1;
   private static final int I32_CONST = 0x41;
+  private static final int GLOBAL_GET = 0x23;
   private static final int END = 0x0B;
 
   /** What the writer needs beyond the layout. */
@@ -87,7 +89,8 @@ public final class ModuleWriter {
       String moduleName,
       InputFunction startFunction,
       DisplayNames displayNames,
-      RelocatableMetadata relocatable) {}
+      RelocatableMetadata relocatable,
+      PositionIndependentOutput positionIndependent) {}
 
   private final Contents contents;
   private final ModuleLayout layout;
@@ -104,6 +107,11 @@ public final class ModuleWriter {
   public byte[] write() {
     ByteWriter out = new ByteWriter(1 << 16);
     out.writeBytes(new byte[] {0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}, 0, 8);
+    if (contents.positionIndependent() != null) {
+      // A loader reads dylink.0 before anything else, so it comes first.
+      customSection(out, "dylink.0",
+          payload -> DylinkSectionEncoder.encode(contents.positionIndependent().dylink(), payload));
+    }
     // Code is written first: it fixes the code offsets that debug sections refer to.
     byte[] code = new CodeSectionWriter(layout, placements, this::resolver).write();
     // Imports register their types as they are written: list them first, so that an empty type section is known.
@@ -302,7 +310,10 @@ public final class ModuleWriter {
     for (Symbol symbol : layout.tableEntries()) {
       functions.add(symbol.function() != null ? symbol.function().outputIndex() : symbol.outputIndex());
     }
-    return new ElementSegment.ActiveFunctions(new ConstExpr.I32Const((int) layout.tableBase()), functions);
+    PositionIndependentOutput pic = contents.positionIndependent();
+    ConstExpr offset = pic != null ? new ConstExpr.GlobalGet(pic.tableBase().outputIndex())
+        : new ConstExpr.I32Const((int) layout.tableBase());
+    return new ElementSegment.ActiveFunctions(offset, functions);
   }
 
   private ObjectResolver resolver(InputObject object) {
@@ -339,8 +350,14 @@ public final class ModuleWriter {
         data.writeUleb32(PASSIVE_SEGMENT);
       } else {
         data.writeUleb32(ACTIVE_SEGMENT_IN_MEMORY_0);
-        data.writeU8(I32_CONST);
-        data.writeSleb32((int) segment.address());
+        if (contents.positionIndependent() != null) {
+          // Position-independent data sits where the loader's __memory_base says, its address counting from there.
+          data.writeU8(GLOBAL_GET);
+          data.writeUleb32(contents.positionIndependent().memoryBase().outputIndex());
+        } else {
+          data.writeU8(I32_CONST);
+          data.writeSleb32((int) segment.address());
+        }
         data.writeU8(END);
       }
       data.writeUleb32(bytes.length);

@@ -1,0 +1,32 @@
+package dev.wasmlink.linker.pic;
+
+import dev.wasmlink.linker.symbols.Symbol;
+
+/**
+ * Which symbols a position-independent module reaches through the loader, as wasm-ld 19 decides (its
+ * {@code requiresGOTAccess}): those another module may define. An undefined symbol of default visibility is one; so
+ * is, in a shared library, every symbol of default visibility it defines, since the main module or an earlier library
+ * may define it first, unless {@code -Bsymbolic} binds the library's references to its own definitions. A PIE's own
+ * definitions are final.
+ *
+ * @param shared {@code -shared}
+ * @param bsymbolic {@code -Bsymbolic}
+ */
+public record GotAccess(boolean shared, boolean bsymbolic) {
+
+  /** Whether {@code symbol}'s address comes from the loader, through a {@code GOT.mem} or {@code GOT.func} import. */
+  public boolean isLoaderProvided(Symbol symbol) {
+    if (symbol.isHidden() || symbol.isLocal()) {
+      return false;
+    }
+    return symbol.isUndefined() || shared && !bsymbolic;
+  }
+
+  /**
+   * Whether a defined function is imported as well, so that calls reach whichever definition the loader chose: a
+   * shared library's weak definitions of default visibility, which an earlier module may override.
+   */
+  public boolean isOverridable(Symbol symbol) {
+    return shared && symbol.isDefined() && symbol.isWeak() && !symbol.isHidden() && !symbol.isLocal();
+  }
+}

@@ -1,0 +1,291 @@
+package dev.wasmlink.linker.pic;
+
+import dev.wasmlink.linker.layout.GlobalOffsetTable;
+import dev.wasmlink.linker.layout.ModuleLayout;
+import dev.wasmlink.linker.layout.OutputSegment;
+import dev.wasmlink.linker.names.DisplayNames;
+import dev.wasmlink.linker.symbols.InputFunction;
+import dev.wasmlink.linker.symbols.InputObject;
+import dev.wasmlink.linker.symbols.InputSegment;
+import dev.wasmlink.linker.symbols.Symbol;
+import dev.wasmlink.linker.symbols.SymbolKind;
+import dev.wasmlink.linker.symbols.SymbolTable;
+import dev.wasmlink.linker.write.PositionIndependentOutput;
+import dev.wasmlink.spec.format.DylinkSection;
+import dev.wasmlink.spec.format.GlobalType;
+import dev.wasmlink.spec.format.RelocationEntry;
+import dev.wasmlink.spec.format.TypeEntry;
+import dev.wasmlink.spec.reloc.PatchedSection;
+import dev.wasmlink.spec.reloc.RelocationKind;
+import dev.wasmlink.spec.reloc.RelocationRegistry;
+import dev.wasmlink.spec.reloc.RelocationRule;
+import dev.wasmlink.spec.reloc.RelocationTarget;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A position-independent output ({@code -pie}, {@code -shared}), as wasm-ld 19 writes it after tool-conventions'
+ * DynamicLinking.md: the module is loaded at a memory base and a table base the loader chooses, so
+ * <ul>
+ *   <li>it imports {@code env.__memory_base} and {@code env.__table_base} (and {@code env.__stack_pointer} when used);
+ *       its data is one segment placed at the first, its table slots one element segment placed at the second;
+ *   <li>code reaches every symbol another module may define through a GOT entry the loader fills
+ *       ({@code GOT.mem.NAME}, {@code GOT.func.NAME} imports, {@link GotAccess}); other entries are internal and set
+ *       by {@code __wasm_apply_global_relocs}, the start function;
+ *   <li>pointers in data are stored again by {@code __wasm_apply_data_relocs}, which the loader calls;
+ *   <li>undefined functions called directly, and weak ones, are imported; a {@code dylink.0} section says how much
+ *       memory and table the module needs and which imports are weak.
+ * </ul>
+ * Thread-locals and shared memory in such a module are not written yet: {@link #unsupported} says so in one line.
+ */
+public final class PositionIndependence {
+  private static final int I32 = 0x7F;
+  private static final TypeEntry.FunctionType VOID = new TypeEntry.FunctionType(List.of(), List.of());
+
+  private final GotAccess gotAccess;
+  private final RelocationRegistry registry;
+  private final DisplayNames displayNames;
+  private Symbol stackPointer;
+  private Symbol memoryBase;
+  private Symbol tableBase;
+  private Symbol applyDataRelocations;
+  private InputFunction applyGlobalRelocations;
+  private boolean usesLoaderFunctions;
+
+  public PositionIndependence(boolean shared, boolean bsymbolic, RelocationRegistry registry,
+      DisplayNames displayNames) {
+    this.gotAccess = new GotAccess(shared, bsymbolic);
+    this.registry = registry;
+    this.displayNames = displayNames;
+  }
+
+  /** The GOT of this output: an entry of a symbol another module may define is imported. */
+  public GlobalOffsetTable globalOffsetTable(boolean sharedMemory) {
+    return new GlobalOffsetTable(sharedMemory, true, gotAccess::isLoaderProvided);
+  }
+
+  /**
+   * What wasm-ld declares before reading the inputs: {@code __wasm_apply_data_relocs} (exported, right after
+   * {@code __wasm_call_ctors}), then the imported {@code __stack_pointer}, {@code __memory_base} and
+   * {@code __table_base}; the bases are always imported.
+   */
+  public void declare(SymbolTable symbols) {
+    applyDataRelocations = symbols.defineSynthetic("__wasm_apply_data_relocs", SymbolKind.FUNCTION);
+    stackPointer = symbols.declareImportedGlobal("__stack_pointer", new GlobalType(I32, 1));
+    memoryBase = symbols.declareImportedGlobal("__memory_base", new GlobalType(I32, 0));
+    tableBase = symbols.declareImportedGlobal("__table_base", new GlobalType(I32, 0));
+    memoryBase.markLive();
+    tableBase.markLive();
+  }
+
+  /** {@code __stack_pointer}: imported, the loader's main module owns the stack. */
+  public Symbol stackPointer() {
+    return stackPointer;
+  }
+
+  /** {@code __wasm_apply_data_relocs}, which wasm-ld exports whatever the command line says. */
+  public Symbol applyDataRelocations() {
+    return applyDataRelocations;
+  }
+
+  /**
+   * Whether the linker defines the optional data symbol {@code name} here (when referenced or exported): only
+   * {@code __dso_handle}, and {@code __data_end} outside a shared library. The bases are imports, and the stack and
+   * heap are the main module's.
+   */
+  public boolean definesOptional(String name) {
+    return name.equals("__dso_handle") || name.equals("__data_end") && !gotAccess.shared();
+  }
+
+  /**
+   * One line for what this output needs and wasmlink does not write yet, or {@code null}: thread-locals (their GOT
+   * entries, {@code __tls_base} per module) and shared memory in a position-independent module.
+   */
+  public static String unsupported(boolean sharedMemory, List<InputSegment> liveSegments, String flag) {
+    if (sharedMemory) {
+      return flag + " with --shared-memory: wasmlink does not write threaded position-independent modules yet";
+    }
+    for (InputSegment segment : liveSegments) {
+      if (segment.isTls()) {
+        return segment.file().name() + ": " + flag + ": wasmlink does not write thread-local storage (" + segment.name()
+            + ") in position-independent modules yet";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The live symbols imported, in symbol-table order, as wasm-ld's {@code shouldImport} decides for a
+   * position-independent output: every undefined function, global and tag, weak ones too (data never: it is reached
+   * through GOT imports), a function only when some object calls it directly (taking its address goes through the
+   * GOT), and a shared library's overridable weak functions.
+   */
+  public List<Symbol> imports(SymbolTable symbols) {
+    Set<Symbol> calledDirectly = calledDirectly(symbols.objects());
+    List<Symbol> imports = new ArrayList<>();
+    for (Symbol symbol : symbols.globals()) {
+      if (symbol.kind() == null || symbol.kind() == SymbolKind.DATA || !symbol.isLive()) {
+        continue;
+      }
+      boolean function = symbol.kind() == SymbolKind.FUNCTION;
+      if (gotAccess.isOverridable(symbol) && function
+          || symbol.isUndefined() && (!function || calledDirectly.contains(symbol))) {
+        imports.add(symbol);
+      }
+    }
+    return imports;
+  }
+
+  private static Set<Symbol> calledDirectly(List<InputObject> objects) {
+    Set<Symbol> called = new HashSet<>();
+    for (InputObject object : objects) {
+      for (int i = 0; i < object.symbolCount(); i++) {
+        if (object.callsDirectly(i)) {
+          called.add(object.symbol(i));
+        }
+      }
+    }
+    return called;
+  }
+
+  /**
+   * Reads one relocation of a live chunk, as wasm-ld's {@code scanRelocations} does for position-independent output:
+   * gives address-taken functions their slots unless the loader provides them, and GOT entries where code or data
+   * needs the loader's answer ({@link #check} has reported what cannot be relocated at all).
+   */
+  public void scan(InputObject object, RelocationEntry entry, RelocationKind kind, ModuleLayout layout) {
+    Symbol symbol = object.symbol(entry.index());
+    RelocationRule rule = kind.rule();
+    boolean loaderProvided = gotAccess.isLoaderProvided(symbol);
+    if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE) && !loaderProvided
+        && symbol.isDefined()) {
+      layout.addTableEntry(symbol);
+    }
+    if (rule == RelocationRule.GLOBAL_INDEX && symbol.kind() != SymbolKind.GLOBAL) {
+      addGotEntry(symbol, layout);
+    }
+    boolean absolute = rule == RelocationRule.MEMORY_ADDRESS || rule == RelocationRule.TABLE_SLOT;
+    if (absolute && kind.isAllowedIn(PatchedSection.DATA) && loaderProvided) {
+      // Pointers in data to such symbols: __wasm_apply_data_relocs stores them from their GOT entries.
+      addGotEntry(symbol, layout);
+    }
+  }
+
+  /**
+   * What is wrong with one relocation in a position-independent output, in wasm-ld's words, or {@code null}: an
+   * absolute address in code, which no base can move, or a base-relative one against a symbol the module does not
+   * define.
+   */
+  public String check(InputObject object, RelocationEntry entry) {
+    RelocationKind kind = registry.byCode(entry.type()).kind();
+    if (kind.target() == RelocationTarget.TYPE) {
+      return null;
+    }
+    Symbol symbol = object.symbol(entry.index());
+    RelocationRule rule = kind.rule();
+    boolean absolute = rule == RelocationRule.MEMORY_ADDRESS || rule == RelocationRule.TABLE_SLOT;
+    if (absolute && !kind.isAllowedIn(PatchedSection.DATA)) {
+      return object.name() + ": relocation " + kind.name() + " cannot be used against symbol `"
+          + displayNames.of(symbol.name()) + "`; recompile with -fPIC";
+    }
+    if ((rule == RelocationRule.MEMORY_ADDRESS_RELATIVE || rule == RelocationRule.TABLE_SLOT_RELATIVE)
+        && symbol.isUndefined()) {
+      return object.name() + ": relocation " + kind.name() + " is not supported against an undefined symbol `"
+          + displayNames.of(symbol.name()) + "`";
+    }
+    return null;
+  }
+
+  private void addGotEntry(Symbol symbol, ModuleLayout layout) {
+    if (layout.addGotEntry(symbol) && symbol.kind() == SymbolKind.FUNCTION) {
+      layout.addTableEntry(symbol);
+    }
+    if (symbol.kind() == SymbolKind.FUNCTION && layout.got().indexOf(symbol) < 0) {
+      usesLoaderFunctions = true;
+    }
+  }
+
+  /**
+   * Whether the module needs the indirect function table even with no slot of its own: the loader puts the functions
+   * of its {@code GOT.func} imports there.
+   */
+  public boolean needsTable(ModuleLayout layout) {
+    for (Symbol symbol : layout.got().importedSymbols()) {
+      if (symbol.kind() == SymbolKind.FUNCTION) {
+        return true;
+      }
+    }
+    return usesLoaderFunctions;
+  }
+
+  /**
+   * The functions wasm-ld makes for position-independent output, in its order, once relocations are scanned:
+   * {@code __wasm_apply_data_relocs}, then {@code __wasm_apply_global_relocs} when there are internal GOT entries.
+   */
+  public List<InputFunction> functions(ModuleLayout layout) {
+    List<InputFunction> functions = new ArrayList<>();
+    InputFunction applyData = InputFunction.generated("__wasm_apply_data_relocs", VOID,
+        () -> runtimeRelocations(layout).applyDataRelocationsBody());
+    SymbolTable.defineFunction(applyDataRelocations, applyData);
+    applyDataRelocations.markLive();
+    applyData.markLive();
+    functions.add(applyData);
+    if (!layout.got().internalSymbols().isEmpty()) {
+      applyGlobalRelocations = InputFunction.generated("__wasm_apply_global_relocs", VOID,
+          () -> runtimeRelocations(layout).applyGlobalRelocationsBody());
+      applyGlobalRelocations.markLive();
+      functions.add(applyGlobalRelocations);
+    }
+    return functions;
+  }
+
+  /**
+   * Defines {@code __wasm_apply_global_relocs} as a symbol once it exists, last of all, as wasm-ld does: so that
+   * {@code --export-all} exports it, after everything else.
+   */
+  public void defineLateSymbols(SymbolTable symbols) {
+    if (applyGlobalRelocations != null) {
+      Symbol symbol = symbols.defineSynthetic("__wasm_apply_global_relocs", SymbolKind.FUNCTION);
+      SymbolTable.defineFunction(symbol, applyGlobalRelocations);
+      symbol.markLive();
+    }
+  }
+
+  private RuntimeRelocations runtimeRelocations(ModuleLayout layout) {
+    return new RuntimeRelocations(registry, layout, memoryBase, tableBase);
+  }
+
+  /** The start function: {@code __wasm_apply_global_relocs}, or {@code null} when there are no internal entries. */
+  public InputFunction startFunction() {
+    return applyGlobalRelocations;
+  }
+
+  /**
+   * What the writer needs: the bases that place data and table slots, and the {@code dylink.0} section (memory: the
+   * data's size and largest alignment; table: the slots; the weak imports with their flags).
+   */
+  public PositionIndependentOutput output(ModuleLayout layout) {
+    List<DylinkSection.Subsection> subsections = new ArrayList<>();
+    long size = layout.memory().dataEnd();
+    int alignment = 1;
+    for (OutputSegment segment : layout.memory().segments()) {
+      alignment = (int) Math.max(alignment, segment.alignment());
+    }
+    subsections.add(new DylinkSection.MemoryInfo((int) size, Integer.numberOfTrailingZeros(alignment),
+        layout.tableEntries().size(), 0));
+    List<DylinkSection.ImportFlags> weakImports = new ArrayList<>();
+    for (Symbol symbol : new LinkedHashSet<>(layout.imports())) {
+      if (symbol.isWeak() && symbol.isUndefined()) {
+        weakImports.add(new DylinkSection.ImportFlags(symbol.importModule() != null ? symbol.importModule() : "env",
+            symbol.importName() != null ? symbol.importName() : symbol.name(), symbol.flags()));
+      }
+    }
+    if (!weakImports.isEmpty()) {
+      subsections.add(new DylinkSection.ImportInfo(weakImports));
+    }
+    return new PositionIndependentOutput(memoryBase, tableBase, new DylinkSection(subsections));
+  }
+}
