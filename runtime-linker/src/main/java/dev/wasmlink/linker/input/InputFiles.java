@@ -39,6 +39,28 @@ public final class InputFiles {
 
   /** Reads a file that is a single object. */
   public static ObjectFile readObject(byte[] bytes, String fileName) {
+    return readModule(bytes, fileName);
+  }
+
+  /** Reads a file that is one wasm module: an object or a shared library ({@link SharedLibrary#is}). */
+  public static ObjectFile readModule(byte[] bytes, String fileName) {
     return ObjectReader.read(ByteSlice.of(bytes), InputLocation.ofFile(fileName));
+  }
+
+  /**
+   * Refuses, for linking, a wasm module that is not an object: a shared library inside an archive or a
+   * {@code --start-lib} group, or a module with no {@code linking} section (a linked program, or the empty module),
+   * which wasm-ld refuses in these words once the module reads well otherwise. ({@code dump} reads any module.)
+   */
+  public static ObjectFile requireRelocatable(ObjectFile object) {
+    String name = object.location().input();
+    if (SharedLibrary.is(object)) {
+      throw new InputException(name + ": a shared library can only be linked as a file of its own, not in an archive"
+          + " or between --start-lib and --end-lib");
+    }
+    if (object.customSection("linking").isEmpty()) {
+      throw new InputException(name + ": not a relocatable wasm file");
+    }
+    return object;
   }
 }

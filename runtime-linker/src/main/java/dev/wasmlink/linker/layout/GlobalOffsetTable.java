@@ -43,10 +43,6 @@ public final class GlobalOffsetTable {
   private final Map<Symbol, InputGlobal> entries = new LinkedHashMap<>();
   private final Map<Symbol, Symbol> imports = new LinkedHashMap<>();
 
-  /** The GOT of a static link: every entry internal and constant (thread-locals' aside). */
-  public GlobalOffsetTable(boolean sharedMemory) {
-    this(sharedMemory, false, symbol -> false);
-  }
 
   /**
    * @param sharedMemory whether threads share memory, and so thread-locals' entries are set per thread

@@ -40,7 +40,7 @@ public final class ModuleLayout {
 
   /** @param sharedMemory whether threads share memory ({@code --shared-memory}) */
   public ModuleLayout(boolean sharedMemory) {
-    this(new GlobalOffsetTable(sharedMemory));
+    this(new GlobalOffsetTable(sharedMemory, false, Symbol::isShared));
   }
 
   /** A layout whose GOT follows {@code got}'s rules (a position-independent output's, say). */

@@ -6,6 +6,8 @@ import dev.wasmlink.linker.hashorder.StringMapOrder;
 import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveReader;
 import dev.wasmlink.linker.input.InputFiles;
+import dev.wasmlink.linker.input.SharedLibrary;
+import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.symbols.TableSymbolRules;
@@ -41,7 +43,12 @@ public final class InputStage {
       } else if (input.lazy()) {
         symbols.addLazyObject(InputFiles.readObject(bytes, name));
       } else {
-        InputObject object = InputObject.of(InputFiles.readObject(bytes, name));
+        ObjectFile module = InputFiles.readModule(bytes, name);
+        if (SharedLibrary.is(module)) {
+          symbols.addSharedLibrary(SharedLibrary.read(module));
+          continue;
+        }
+        InputObject object = InputObject.of(module);
         direct.add(object);
         symbols.addObject(object);
       }

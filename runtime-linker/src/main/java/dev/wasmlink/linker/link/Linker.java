@@ -2,12 +2,14 @@ package dev.wasmlink.linker.link;
 
 import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.TargetFeatures;
+import dev.wasmlink.linker.input.SharedLibrary;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.SegmentBoundarySymbols;
 import dev.wasmlink.linker.linking.LinkingMetadata;
 import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.pic.PositionIndependence;
+import dev.wasmlink.linker.pic.SharedReferences;
 import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
@@ -121,7 +123,8 @@ public final class Linker {
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
-        startFunction(), displayNames, emittedRelocations(), pic != null ? pic.output(layout) : null));
+        startFunction(), displayNames, emittedRelocations(), pic != null ? pic.output(layout, neededLibraries())
+            : PositionIndependence.forStaticLink(layout, neededLibraries())));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -144,6 +147,11 @@ public final class Linker {
       diagnostics.error(problem);
       diagnostics.stopIfErrors();
     }
+  }
+
+  /** The shared libraries given as inputs, by the names the output's dylink.0 lists them. */
+  private List<String> neededLibraries() {
+    return symbols.sharedLibraries().stream().map(SharedLibrary::soname).toList();
   }
 
   /** The start function: a position-independent module's {@code __wasm_apply_global_relocs}, else memory's. */
@@ -351,6 +359,14 @@ public final class Linker {
    */
   private void scanUses(InputObject object, List<RelocationEntry> relocations, Set<String> boundaries) {
     if (pic == null) {
+      if (!symbols.sharedLibraries().isEmpty()) {
+        for (RelocationEntry entry : relocations) {
+          String problem = SharedReferences.inStaticLink(object, entry, registry, displayNames);
+          if (problem != null) {
+            diagnostics.error(problem);
+          }
+        }
+      }
       undefined.scan(object, relocations, boundaries);
     } else {
       for (RelocationEntry entry : relocations) {

@@ -7,7 +7,7 @@ import dev.wasmlink.linker.symbols.Symbol;
  * {@code requiresGOTAccess}): those another module may define. An undefined symbol of default visibility is one; so
  * is, in a shared library, every symbol of default visibility it defines, since the main module or an earlier library
  * may define it first, unless {@code -Bsymbolic} binds the library's references to its own definitions. A PIE's own
- * definitions are final.
+ * definitions are final. What a shared library given as an input provides always comes from the loader.
  *
  * @param shared {@code -shared}
  * @param bsymbolic {@code -Bsymbolic}
@@ -16,6 +16,9 @@ public record GotAccess(boolean shared, boolean bsymbolic) {
 
   /** Whether {@code symbol}'s address comes from the loader, through a {@code GOT.mem} or {@code GOT.func} import. */
   public boolean isLoaderProvided(Symbol symbol) {
+    if (symbol.isShared()) {
+      return true;
+    }
     if (symbol.isHidden() || symbol.isLocal()) {
       return false;
     }

@@ -2,7 +2,6 @@ package dev.wasmlink.linker.pic;
 
 import dev.wasmlink.linker.layout.GlobalOffsetTable;
 import dev.wasmlink.linker.layout.ModuleLayout;
-import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputObject;
@@ -10,8 +9,7 @@ import dev.wasmlink.linker.symbols.InputSegment;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
-import dev.wasmlink.linker.write.PositionIndependentOutput;
-import dev.wasmlink.spec.format.DylinkSection;
+import dev.wasmlink.linker.write.DynamicLinking;
 import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -22,7 +20,6 @@ import dev.wasmlink.spec.reloc.RelocationRule;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -121,7 +118,7 @@ public final class PositionIndependence {
    * The live symbols imported, in symbol-table order, as wasm-ld's {@code shouldImport} decides for a
    * position-independent output: every undefined function, global and tag, weak ones too (data never: it is reached
    * through GOT imports), a function only when some object calls it directly (taking its address goes through the
-   * GOT), and a shared library's overridable weak functions.
+   * GOT) unless a shared library given as an input provides it, and a shared library's overridable weak functions.
    */
   public List<Symbol> imports(SymbolTable symbols) {
     Set<Symbol> calledDirectly = calledDirectly(symbols.objects());
@@ -131,7 +128,7 @@ public final class PositionIndependence {
         continue;
       }
       boolean function = symbol.kind() == SymbolKind.FUNCTION;
-      if (gotAccess.isOverridable(symbol) && function
+      if (gotAccess.isOverridable(symbol) && function || symbol.isShared()
           || symbol.isUndefined() && (!function || calledDirectly.contains(symbol))) {
         imports.add(symbol);
       }
@@ -265,27 +262,18 @@ public final class PositionIndependence {
 
   /**
    * What the writer needs: the bases that place data and table slots, and the {@code dylink.0} section (memory: the
-   * data's size and largest alignment; table: the slots; the weak imports with their flags).
+   * data's size and largest alignment; table: the slots; the shared libraries it needs; the weak imports).
    */
-  public PositionIndependentOutput output(ModuleLayout layout) {
-    List<DylinkSection.Subsection> subsections = new ArrayList<>();
-    long size = layout.memory().dataEnd();
-    int alignment = 1;
-    for (OutputSegment segment : layout.memory().segments()) {
-      alignment = (int) Math.max(alignment, segment.alignment());
-    }
-    subsections.add(new DylinkSection.MemoryInfo((int) size, Integer.numberOfTrailingZeros(alignment),
-        layout.tableEntries().size(), 0));
-    List<DylinkSection.ImportFlags> weakImports = new ArrayList<>();
-    for (Symbol symbol : new LinkedHashSet<>(layout.imports())) {
-      if (symbol.isWeak() && symbol.isUndefined()) {
-        weakImports.add(new DylinkSection.ImportFlags(symbol.importModule() != null ? symbol.importModule() : "env",
-            symbol.importName() != null ? symbol.importName() : symbol.name(), symbol.flags()));
-      }
-    }
-    if (!weakImports.isEmpty()) {
-      subsections.add(new DylinkSection.ImportInfo(weakImports));
-    }
-    return new PositionIndependentOutput(memoryBase, tableBase, new DylinkSection(subsections));
+  public DynamicLinking output(ModuleLayout layout, List<String> neededLibraries) {
+    return new DynamicLinking(DylinkInfo.of(layout, neededLibraries, true), memoryBase, tableBase);
+  }
+
+  /**
+   * A static link against shared libraries writes a {@code dylink.0} too, naming them (no memory of its own to
+   * place, as wasm-ld writes it); {@code null} when it has none.
+   */
+  public static DynamicLinking forStaticLink(ModuleLayout layout, List<String> neededLibraries) {
+    return neededLibraries.isEmpty() ? null
+        : new DynamicLinking(DylinkInfo.of(layout, neededLibraries, false), null, null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.symbols;
 
+import dev.wasmlink.linker.input.InputFiles;
 import dev.wasmlink.linker.object.ObjectChecker;
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.linker.object.SectionHeader;
@@ -70,6 +71,7 @@ public final class InputObject {
   /** Checks and reads an object for linking. */
   public static InputObject of(ObjectFile object) {
     ObjectChecker.check(object);
+    InputFiles.requireRelocatable(object);
     InputObject input = new InputObject(object);
     input.read();
     return input;

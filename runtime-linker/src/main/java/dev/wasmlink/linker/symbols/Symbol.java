@@ -31,6 +31,8 @@ public final class Symbol implements SymbolFacts {
   private GlobalType globalType;
 
   private LazyMember lazy;
+  /** The shared library that provides this otherwise undefined symbol, or {@code null}. */
+  private String sharedLibrary;
   private boolean live;
   private int tableSlot;
   private int outputIndex = -1;
@@ -93,6 +95,27 @@ public final class Symbol implements SymbolFacts {
   @Override
   public boolean isTls() {
     return (flags & SymbolFlags.TLS) != 0 || (segment != null && segment.isTls());
+  }
+
+  /**
+   * Whether a shared library given as an input provides this symbol: it stays undefined here (the loader supplies
+   * it, as an import or through a GOT entry), but is neither reported nor resolved from an archive.
+   */
+  public boolean isShared() {
+    return sharedLibrary != null;
+  }
+
+  /** The shared library that provides this symbol, or {@code null}. */
+  public String sharedLibrary() {
+    return sharedLibrary;
+  }
+
+  void provideFromSharedLibrary(String library, int flags, TypeEntry.FunctionType signature) {
+    clearDefinition(null, flags);
+    this.sharedLibrary = library;
+    if (signature != null) {
+      this.signature = signature;
+    }
   }
 
   /** Synthetic symbols (the table, the stack pointer's global) are defined by the linker, not by an object. */
@@ -239,6 +262,7 @@ public final class Symbol implements SymbolFacts {
     this.tag = null;
     this.table = null;
     this.lazy = null;
+    this.sharedLibrary = null;
   }
 
   /** Records what an import for this undefined symbol would be, from the first reference that says. */

@@ -4,6 +4,7 @@ import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveMember;
 import dev.wasmlink.linker.input.InputFiles;
+import dev.wasmlink.linker.input.SharedLibrary;
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.GlobalType;
@@ -148,7 +149,8 @@ public final class SymbolTable {
       Symbol lazy = new Symbol(name, null, 0, null);
       lazy.setLazy(member);
       globals.put(name, lazy);
-    } else if (existing.isUndefined() && existing.lazy() == null && existing.kind() != null) {
+    } else if (existing.isUndefined() && existing.lazy() == null && existing.kind() != null
+        && !existing.isShared()) {
       if (existing.isWeak()) {
         existing.setLazy(member);
       } else {
@@ -405,6 +407,37 @@ public final class SymbolTable {
     }
     return symbol;
   }
+
+  /**
+   * Adds what a shared library provides, as wasm-ld does: each name not yet defined becomes the library's (an archive
+   * member that would define it is then not read); a definition, earlier or later, wins over the library's.
+   */
+  public void addSharedLibrary(SharedLibrary library) {
+    sharedLibraries.add(library);
+    for (SharedLibrary.Provided provided : library.exports()) {
+      SymbolKind kind = provided.function() ? SymbolKind.FUNCTION : SymbolKind.DATA;
+      listener.symbol(library.path(), provided.name(), "shared definition of");
+      Symbol symbol = globals.get(provided.name());
+      if (symbol == null || symbol.kind() == null) {
+        symbol = new Symbol(provided.name(), kind, provided.flags(), null);
+        globals.put(provided.name(), symbol);
+      } else if (symbol.kind() != kind) {
+        diagnostics.error("symbol type mismatch: " + provided.name() + "\n>>> defined as " + symbol.kind().words()
+            + " in " + symbol.file() + "\n>>> defined as " + kind.words() + " in " + library.path());
+        continue;
+      } else if (symbol.isDefined()) {
+        continue;
+      }
+      symbol.provideFromSharedLibrary(library.soname(), provided.flags(), provided.signature());
+    }
+  }
+
+  /** The shared libraries given as inputs, in command-line order. */
+  public List<SharedLibrary> sharedLibraries() {
+    return sharedLibraries;
+  }
+
+  private final List<SharedLibrary> sharedLibraries = new ArrayList<>();
 
   /**
    * Declares a global the host provides as {@code env.NAME}: undefined, with that import, whatever objects that refer

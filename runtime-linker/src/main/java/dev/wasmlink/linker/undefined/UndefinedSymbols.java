@@ -53,7 +53,18 @@ public final class UndefinedSymbols {
   public List<Symbol> imports(Collection<Symbol> globals) {
     List<Symbol> imports = new ArrayList<>();
     for (Symbol symbol : globals) {
-      if (symbol.kind() == null || !symbol.isLive() || !symbol.isUndefined() || symbol.isWeak()) {
+      if (symbol.kind() == null || !symbol.isLive() || !symbol.isUndefined()) {
+        continue;
+      }
+      if (symbol.isShared()) {
+        // A shared library given as an input provides it: its functions are imported, its data reached by GOT.mem.
+        if (symbol.kind() != SymbolKind.DATA) {
+          imports.add(symbol);
+          imported.add(symbol);
+        }
+        continue;
+      }
+      if (symbol.isWeak()) {
         continue;
       }
       if (policy.imports(isExplicitImport(symbol), symbol.kind() == SymbolKind.DATA, symbol.name())) {
@@ -89,7 +100,7 @@ public final class UndefinedSymbols {
         continue;
       }
       Symbol symbol = object.symbol(entry.index());
-      if (!symbol.isUndefined() || imported.contains(symbol) || names.contains(symbol.name())) {
+      if (!symbol.isUndefined() || symbol.isShared() || imported.contains(symbol) || names.contains(symbol.name())) {
         continue;
       }
       if (symbol.isWeak()) {

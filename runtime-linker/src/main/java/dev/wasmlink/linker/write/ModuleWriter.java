@@ -90,7 +90,7 @@ public final class ModuleWriter {
       InputFunction startFunction,
       DisplayNames displayNames,
       RelocatableMetadata relocatable,
-      PositionIndependentOutput positionIndependent) {}
+      DynamicLinking dynamicLinking) {}
 
   private final Contents contents;
   private final ModuleLayout layout;
@@ -107,10 +107,10 @@ public final class ModuleWriter {
   public byte[] write() {
     ByteWriter out = new ByteWriter(1 << 16);
     out.writeBytes(new byte[] {0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}, 0, 8);
-    if (contents.positionIndependent() != null) {
+    if (contents.dynamicLinking() != null) {
       // A loader reads dylink.0 before anything else, so it comes first.
       customSection(out, "dylink.0",
-          payload -> DylinkSectionEncoder.encode(contents.positionIndependent().dylink(), payload));
+          payload -> DylinkSectionEncoder.encode(contents.dynamicLinking().dylink(), payload));
     }
     // Code is written first: it fixes the code offsets that debug sections refer to.
     byte[] code = new CodeSectionWriter(layout, placements, this::resolver).write();
@@ -310,8 +310,9 @@ public final class ModuleWriter {
     for (Symbol symbol : layout.tableEntries()) {
       functions.add(symbol.function() != null ? symbol.function().outputIndex() : symbol.outputIndex());
     }
-    PositionIndependentOutput pic = contents.positionIndependent();
-    ConstExpr offset = pic != null ? new ConstExpr.GlobalGet(pic.tableBase().outputIndex())
+    DynamicLinking dynamic = contents.dynamicLinking();
+    ConstExpr offset = dynamic != null && dynamic.isPositionIndependent()
+        ? new ConstExpr.GlobalGet(dynamic.tableBase().outputIndex())
         : new ConstExpr.I32Const((int) layout.tableBase());
     return new ElementSegment.ActiveFunctions(offset, functions);
   }
@@ -350,10 +351,10 @@ public final class ModuleWriter {
         data.writeUleb32(PASSIVE_SEGMENT);
       } else {
         data.writeUleb32(ACTIVE_SEGMENT_IN_MEMORY_0);
-        if (contents.positionIndependent() != null) {
+        if (contents.dynamicLinking() != null && contents.dynamicLinking().isPositionIndependent()) {
           // Position-independent data sits where the loader's __memory_base says, its address counting from there.
           data.writeU8(GLOBAL_GET);
-          data.writeUleb32(contents.positionIndependent().memoryBase().outputIndex());
+          data.writeUleb32(contents.dynamicLinking().memoryBase().outputIndex());
         } else {
           data.writeU8(I32_CONST);
           data.writeSleb32((int) segment.address());
