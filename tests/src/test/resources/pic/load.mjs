@@ -4,7 +4,10 @@
 // modules loaded and a few host definitions, applies their data relocations, runs their constructors, then runs a
 // scenario and prints what it sees.
 //
-//   node load.mjs library|program|uses-library MODULE.wasm...
+//   node load.mjs library|program|uses-library|threads MODULE.wasm...
+//
+// "threads" gives the modules one shared memory and instantiates the first module a second time over it, as a second
+// thread does, each instance with its own thread-local block set up by __wasm_init_tls.
 import { readFileSync } from 'node:fs';
 
 const [scenario, ...files] = process.argv.slice(2);
@@ -53,7 +56,9 @@ for (const file of files) {
   const tableBase = table.length;
   table.grow(info.tableSize);
   const imports = WebAssembly.Module.imports(module);
-  if (imports.some(i => i.kind === 'memory')) memory ??= new WebAssembly.Memory({ initial: 2 });
+  if (imports.some(i => i.kind === 'memory')) {
+    memory ??= new WebAssembly.Memory(scenario === 'threads' ? { initial: 2, maximum: 2, shared: true } : { initial: 2 });
+  }
   const got = {};
   const env = {
     __indirect_function_table: table,
@@ -76,6 +81,8 @@ for (const file of files) {
     gotImports[`${space}.${kind}`][name] = global;
   }
   const instance = new WebAssembly.Instance(module, { env, ...gotImports });
+  // What a second thread would instantiate: the same module over the same memory, bases and GOT.
+  const again = () => new WebAssembly.Instance(module, { env, ...gotImports }).exports;
   const exports = instance.exports;
   memory ??= exports.memory;
   for (const [name, value] of Object.entries(exports)) {
@@ -83,7 +90,7 @@ for (const file of files) {
     if (value instanceof WebAssembly.Global) definitions.set(name, { address: memoryBase + value.value });
     else if (value instanceof Function) definitions.set(name, { function: value });
   }
-  loaded.push({ exports, memoryBase, tableBase, got });
+  loaded.push({ exports, memoryBase, tableBase, got, again });
 }
 
 // Fill every GOT entry now that all modules are loaded: data from the module that exports it or the host's, placed
@@ -144,6 +151,19 @@ if (scenario === 'library') {
 } else if (scenario === 'uses-library') {
   log.push(`run() = ${call('run')()}`);
   log.push(`where points at the library's counter: ${i32(address('where')) === address('counter')}`);
+} else if (scenario === 'threads') {
+  const main = loaded[0].exports;
+  const worker = loaded[0].again();
+  const size = main.__tls_size.value;
+  const blocks = [hostAddress + 64, hostAddress + 64 + ((size + 15) & ~15)];
+  main.__wasm_init_tls(blocks[0]);
+  worker.__wasm_init_tls(blocks[1]);
+  log.push(`main bump_tl(1) = ${main.bump_tl(1)}`);
+  log.push(`worker bump_tl(10) = ${worker.bump_tl(10)}`);
+  log.push(`main bump_tl(1) = ${main.bump_tl(1)}`);
+  log.push(`blocks where __wasm_init_tls put them: ${main.tl_address() === blocks[0] && worker.tl_address() === blocks[1]}`);
+  log.push(`main read_through() = ${main.read_through()}`);
+  log.push(`worker read_through() = ${worker.read_through()}`);
 } else {
   throw new Error(`unknown scenario ${scenario}`);
 }

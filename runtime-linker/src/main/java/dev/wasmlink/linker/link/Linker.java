@@ -78,6 +78,8 @@ public final class Linker {
   private final ExportPlan exportPlan;
   private CommandExportWrappers commandWrappers;
   private final Map<String, Symbol> dataSymbols = new LinkedHashMap<>();
+  /** What the output exports, in order; known from layout on (dylink.0 lists the thread-locals among them). */
+  private List<Symbol> exportedSymbols = List.of();
 
   /**
    * @param out where the reports the settings ask for are printed (wasm-ld prints them to standard output)
@@ -123,8 +125,8 @@ public final class Linker {
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
-        startFunction(), displayNames, emittedRelocations(), pic != null ? pic.output(layout, neededLibraries())
-            : PositionIndependence.forStaticLink(layout, neededLibraries())));
+        startFunction(), displayNames, emittedRelocations(), pic != null ? pic.output(layout, neededLibraries(), exportedSymbols)
+            : PositionIndependence.forStaticLink(layout, neededLibraries(), exportedSymbols)));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -167,17 +169,19 @@ public final class Linker {
   /** What wasm-ld defines before reading the inputs, in its order, which is their order among the exports. */
   private void defineSyntheticSymbols() {
     callCtors = symbols.defineSynthetic("__wasm_call_ctors", SymbolKind.FUNCTION);
-    if (pic != null) {
-      pic.declare(symbols);
-      stackPointer = pic.stackPointer();
-      exportPlan.exportAlways(pic.applyDataRelocations());
-    } else {
+    if (pic == null) {
       stackPointer = symbols.defineSynthetic("__stack_pointer", SymbolKind.GLOBAL);
       SymbolTable.defineGlobal(stackPointer,
           new InputGlobal(null, "__stack_pointer", new GlobalType(I32, 1), new ConstExpr.I32Const(0)));
     }
     if (settings.sharedMemory()) {
       threadLocals = ThreadLocalSymbols.defineShared(symbols);
+    }
+    if (pic != null) {
+      // After the TLS symbols, as wasm-ld: __wasm_apply_data_relocs follows __wasm_init_tls among the exports.
+      pic.declare(symbols);
+      stackPointer = pic.stackPointer();
+      exportPlan.exportAlways(pic.applyDataRelocations());
     }
   }
 
@@ -415,13 +419,17 @@ public final class Linker {
     if (callCtors.function() != null && callCtors.isLive()) {
       layout.functions().add(callCtors.function());
     }
-    if (pic != null) {
-      layout.functions().addAll(pic.functions(layout));
-    }
     layout.functions().addAll(threadLocals.initTls());
+    if (pic != null) {
+      layout.functions().add(pic.applyDataRelocationsFunction(layout, threadLocals.tlsBase()));
+      threadLocals.positionIndependent(pic.memoryBase(), () -> pic.applyTlsRelocationsBody(layout));
+    }
     layout.functions().addAll(undefined.weakStubs(symbols.globals()));
     layout.functions().addAll(undefined.undefinedStubs());
     layout.functions().addAll(threadLocals.functions(layout));
+    if (pic != null) {
+      layout.functions().addAll(pic.startFunctions(layout, threadLocals.startFunction()));
+    }
     symbols.objects().forEach(object -> layout.functions().addAll(object.keptFunctions()));
     layout.functions().addAll(signatureStubs());
     if (stackPointer.global() != null) {
@@ -457,6 +465,7 @@ public final class Linker {
       pic.defineLateSymbols(symbols);
     }
     List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
+    exportedSymbols = exported;
     features.checkImportsAndExports(settings.features().check(), layout.importedGlobals(), exported)
         .forEach(diagnostics::error);
     List<InputFunction> wrappers = commandWrappers().create(exported);

@@ -9,13 +9,18 @@ import java.util.List;
 
 /**
  * The {@code dylink.0} section, as wasm-ld 19 writes it: memory info (a position-independent module's data size and
- * largest alignment as log2, else 0; the table slots it needs), the shared libraries it needs, and the flags of its
- * weak undefined imports, which the loader may leave unresolved.
+ * largest alignment as log2, else 0; the table slots it needs), the shared libraries it needs, the flags of its
+ * exported thread-locals, and those of its weak undefined imports, which the loader may leave unresolved.
  */
 final class DylinkInfo {
   private DylinkInfo() {}
 
-  static DylinkSection of(ModuleLayout layout, List<String> neededLibraries, boolean positionIndependent) {
+  /**
+   * @param exported the symbols the module exports, in export order: thread-locals among them are listed with
+   *     their flags, since their exported value is an offset from the module's {@code __tls_base}
+   */
+  static DylinkSection of(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported,
+      boolean positionIndependent) {
     List<DylinkSection.Subsection> subsections = new ArrayList<>();
     long size = 0;
     long alignment = 1;
@@ -29,6 +34,15 @@ final class DylinkInfo {
         layout.tableEntries().size(), 0));
     if (!neededLibraries.isEmpty()) {
       subsections.add(new DylinkSection.Needed(neededLibraries));
+    }
+    List<DylinkSection.ExportFlags> threadLocalExports = new ArrayList<>();
+    for (Symbol symbol : exported) {
+      if (symbol.isTls()) {
+        threadLocalExports.add(new DylinkSection.ExportFlags(symbol.name(), symbol.flags()));
+      }
+    }
+    if (!threadLocalExports.isEmpty()) {
+      subsections.add(new DylinkSection.ExportInfo(threadLocalExports));
     }
     List<DylinkSection.ImportFlags> weakImports = new ArrayList<>();
     for (Symbol symbol : layout.imports()) {

@@ -10,6 +10,7 @@ import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.write.DynamicLinking;
+import dev.wasmlink.linker.write.Instructions;
 import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -36,7 +37,10 @@ import java.util.Set;
  *   <li>undefined functions called directly, and weak ones, are imported; a {@code dylink.0} section says how much
  *       memory and table the module needs and which imports are weak.
  * </ul>
- * Thread-locals and shared memory in such a module are not written yet: {@link #unsupported} says so in one line.
+ * With shared memory, thread-locals count from the module's own {@code __tls_base}, which {@code __wasm_init_memory}
+ * points at its {@code .tdata} and {@code __wasm_init_tls} at each thread's block; {@code __wasm_apply_tls_relocs}
+ * stores the pointers in {@code .tdata} for each. Without shared memory a module cannot have thread-locals
+ * ({@link #unsupported}).
  */
 public final class PositionIndependence {
   private static final int I32 = 0x7F;
@@ -50,6 +54,8 @@ public final class PositionIndependence {
   private Symbol tableBase;
   private Symbol applyDataRelocations;
   private InputFunction applyGlobalRelocations;
+  private InputFunction startFunction;
+  private Symbol tlsBase;
   private boolean usesLoaderFunctions;
 
   public PositionIndependence(boolean shared, boolean bsymbolic, RelocationRegistry registry,
@@ -83,6 +89,11 @@ public final class PositionIndependence {
     return stackPointer;
   }
 
+  /** {@code __memory_base}, the imported global every address of the module counts from. */
+  public Symbol memoryBase() {
+    return memoryBase;
+  }
+
   /** {@code __wasm_apply_data_relocs}, which wasm-ld exports whatever the command line says. */
   public Symbol applyDataRelocations() {
     return applyDataRelocations;
@@ -98,17 +109,20 @@ public final class PositionIndependence {
   }
 
   /**
-   * One line for what this output needs and wasmlink does not write yet, or {@code null}: thread-locals (their GOT
-   * entries, {@code __tls_base} per module) and shared memory in a position-independent module.
+   * One line for what this output needs and cannot have, or {@code null}: thread-locals without shared memory.
+   * wasm-ld 19 links those with {@code __tls_base} an immutable 0, so every thread-local's address misses the
+   * module's data by {@code __memory_base}: a wrong program, which wasmlink does not write. (With shared memory,
+   * {@code __tls_base} is set at start to the module's own {@code .tdata}, and per thread by {@code __wasm_init_tls}.)
    */
   public static String unsupported(boolean sharedMemory, List<InputSegment> liveSegments, String flag) {
     if (sharedMemory) {
-      return flag + " with --shared-memory: wasmlink does not write threaded position-independent modules yet";
+      return null;
     }
     for (InputSegment segment : liveSegments) {
       if (segment.isTls()) {
-        return segment.file().name() + ": " + flag + ": wasmlink does not write thread-local storage (" + segment.name()
-            + ") in position-independent modules yet";
+        return segment.file().name() + ": " + flag + " without --shared-memory cannot place thread-local storage ("
+            + segment.name() + "): __tls_base would not count from __memory_base; link with --shared-memory, or"
+            + " build without -matomics/-pthread so that thread-locals become ordinary data";
       }
     }
     return null;
@@ -193,6 +207,13 @@ public final class PositionIndependence {
       return object.name() + ": relocation " + kind.name() + " is not supported against an undefined symbol `"
           + displayNames.of(symbol.name()) + "`";
     }
+    if (rule == RelocationRule.GLOBAL_INDEX && symbol.kind() == SymbolKind.DATA && symbol.isTls()) {
+      // LLVM 14 reaches thread-locals that may live in another module through GOT.TLS entries; LLVM 15 and later
+      // never do. Across modules their addresses are per thread and per module, which no loader here provides.
+      return object.name() + ": relocation " + kind.name() + " reaches thread-local `"
+          + displayNames.of(symbol.name()) + "` through a GOT entry (GOT.TLS), which wasmlink does not write in"
+          + " position-independent modules: rebuild the object with LLVM 15 or later";
+    }
     return null;
   }
 
@@ -219,29 +240,56 @@ public final class PositionIndependence {
   }
 
   /**
-   * The functions wasm-ld makes for position-independent output, in its order, once relocations are scanned:
-   * {@code __wasm_apply_data_relocs}, then {@code __wasm_apply_global_relocs} when there are internal GOT entries.
+   * {@code __wasm_apply_data_relocs}, the first function wasm-ld makes for position-independent output once
+   * relocations are scanned (after the constructors' runner and {@code __wasm_init_tls}).
+   *
+   * @param tlsBase {@code __tls_base}, which pointers to thread-locals count from, or {@code null}
    */
-  public List<InputFunction> functions(ModuleLayout layout) {
-    List<InputFunction> functions = new ArrayList<>();
+  public InputFunction applyDataRelocationsFunction(ModuleLayout layout, Symbol tlsBase) {
+    this.tlsBase = tlsBase;
     InputFunction applyData = InputFunction.generated("__wasm_apply_data_relocs", VOID,
         () -> runtimeRelocations(layout).applyDataRelocationsBody());
     SymbolTable.defineFunction(applyDataRelocations, applyData);
     applyDataRelocations.markLive();
     applyData.markLive();
-    functions.add(applyData);
+    return applyData;
+  }
+
+  /** The body of {@code __wasm_apply_tls_relocs}: the pointers in {@code .tdata}, stored from {@code __tls_base}. */
+  public byte[] applyTlsRelocationsBody(ModuleLayout layout) {
+    return runtimeRelocations(layout).applyTlsRelocationsBody();
+  }
+
+  /**
+   * The functions that run at start, made last, in wasm-ld's order: {@code __wasm_apply_global_relocs} when there
+   * are internal GOT entries and, when memory must be initialized too ({@code initMemory}, with shared memory),
+   * {@code __wasm_start}, which calls the first and then the second: GOT entries must point right before anything
+   * reads them.
+   */
+  public List<InputFunction> startFunctions(ModuleLayout layout, InputFunction initMemory) {
+    List<InputFunction> functions = new ArrayList<>();
+    startFunction = initMemory;
     if (!layout.got().internalSymbols().isEmpty()) {
       applyGlobalRelocations = InputFunction.generated("__wasm_apply_global_relocs", VOID,
           () -> runtimeRelocations(layout).applyGlobalRelocationsBody());
       applyGlobalRelocations.markLive();
       functions.add(applyGlobalRelocations);
+      startFunction = applyGlobalRelocations;
+      if (initMemory != null) {
+        InputFunction applyGlobal = applyGlobalRelocations;
+        InputFunction start = InputFunction.generated("__wasm_start", VOID, () -> new Instructions().noLocals()
+            .call(applyGlobal.outputIndex()).call(initMemory.outputIndex()).end().toByteArray());
+        start.markLive();
+        functions.add(start);
+        startFunction = start;
+      }
     }
     return functions;
   }
 
   /**
-   * Defines {@code __wasm_apply_global_relocs} as a symbol once it exists, last of all, as wasm-ld does: so that
-   * {@code --export-all} exports it, after everything else.
+   * Defines {@code __wasm_apply_global_relocs} and {@code __wasm_start} as symbols once they exist, last of all, as
+   * wasm-ld does: so that {@code --export-all} exports them, after everything else.
    */
   public void defineLateSymbols(SymbolTable symbols) {
     if (applyGlobalRelocations != null) {
@@ -249,31 +297,42 @@ public final class PositionIndependence {
       SymbolTable.defineFunction(symbol, applyGlobalRelocations);
       symbol.markLive();
     }
+    if (startFunction != null && startFunction != applyGlobalRelocations && startFunction.debugName() != null
+        && startFunction.debugName().equals("__wasm_start")) {
+      Symbol symbol = symbols.defineSynthetic("__wasm_start", SymbolKind.FUNCTION);
+      SymbolTable.defineFunction(symbol, startFunction);
+      symbol.markLive();
+    }
   }
 
   private RuntimeRelocations runtimeRelocations(ModuleLayout layout) {
-    return new RuntimeRelocations(registry, layout, memoryBase, tableBase);
+    return new RuntimeRelocations(registry, layout, memoryBase, tableBase, tlsBase);
   }
 
-  /** The start function: {@code __wasm_apply_global_relocs}, or {@code null} when there are no internal entries. */
+  /**
+   * The start function, once {@link #startFunctions} has run: {@code __wasm_start}, {@code __wasm_apply_global_relocs}
+   * or {@code __wasm_init_memory}, or {@code null} when nothing needs to run at start.
+   */
   public InputFunction startFunction() {
-    return applyGlobalRelocations;
+    return startFunction;
   }
 
   /**
    * What the writer needs: the bases that place data and table slots, and the {@code dylink.0} section (memory: the
-   * data's size and largest alignment; table: the slots; the shared libraries it needs; the weak imports).
+   * data's size and largest alignment; table: the slots; the shared libraries it needs; exported thread-locals; the
+   * weak imports).
    */
-  public DynamicLinking output(ModuleLayout layout, List<String> neededLibraries) {
-    return new DynamicLinking(DylinkInfo.of(layout, neededLibraries, true), memoryBase, tableBase);
+  public DynamicLinking output(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported) {
+    return new DynamicLinking(DylinkInfo.of(layout, neededLibraries, exported, true), memoryBase, tableBase);
   }
 
   /**
    * A static link against shared libraries writes a {@code dylink.0} too, naming them (no memory of its own to
    * place, as wasm-ld writes it); {@code null} when it has none.
    */
-  public static DynamicLinking forStaticLink(ModuleLayout layout, List<String> neededLibraries) {
+  public static DynamicLinking forStaticLink(ModuleLayout layout, List<String> neededLibraries,
+      List<Symbol> exported) {
     return neededLibraries.isEmpty() ? null
-        : new DynamicLinking(DylinkInfo.of(layout, neededLibraries, false), null, null);
+        : new DynamicLinking(DylinkInfo.of(layout, neededLibraries, exported, false), null, null);
   }
 }

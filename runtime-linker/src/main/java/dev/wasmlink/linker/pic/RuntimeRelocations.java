@@ -35,13 +35,17 @@ final class RuntimeRelocations {
   private final ModuleLayout layout;
   private final int memoryBase;
   private final int tableBase;
+  private final int tlsBase;
   private final Map<InputObject, ObjectResolver> resolvers = new HashMap<>();
 
-  RuntimeRelocations(RelocationRegistry registry, ModuleLayout layout, Symbol memoryBase, Symbol tableBase) {
+  /** @param tlsBase {@code __tls_base}, or {@code null} without thread-locals */
+  RuntimeRelocations(RelocationRegistry registry, ModuleLayout layout, Symbol memoryBase, Symbol tableBase,
+      Symbol tlsBase) {
     this.registry = registry;
     this.layout = layout;
     this.memoryBase = memoryBase.outputIndex();
     this.tableBase = tableBase.outputIndex();
+    this.tlsBase = tlsBase == null || tlsBase.global() == null ? -1 : tlsBase.global().outputIndex();
   }
 
   byte[] applyGlobalRelocationsBody() {
@@ -56,26 +60,47 @@ final class RuntimeRelocations {
     return code.end().toByteArray();
   }
 
+  /** Every data segment's pointers but {@code .tdata}'s, which each thread's copy needs applied to itself. */
   byte[] applyDataRelocationsBody() {
     Instructions code = new Instructions().noLocals();
     for (OutputSegment segment : layout.memory().writtenSegments()) {
-      for (InputSegment input : segment.inputs()) {
-        long start = segment.address() + input.outputOffset() - input.dataOffset();
-        for (RelocationEntry entry : input.file().relocations(input)) {
-          storeAgain(code, input, start + entry.offset(), entry);
-        }
+      if (!segment.isTls()) {
+        storeAgain(code, segment, segment.address(), memoryBase);
       }
     }
     return code.end().toByteArray();
   }
 
-  private void storeAgain(Instructions code, InputSegment input, long address, RelocationEntry entry) {
+  /**
+   * The body of {@code __wasm_apply_tls_relocs}, which {@code __wasm_init_tls} calls for each thread's block: the
+   * pointers in {@code .tdata}, stored at their offsets from {@code __tls_base}.
+   */
+  byte[] applyTlsRelocationsBody() {
+    Instructions code = new Instructions().noLocals();
+    OutputSegment tls = layout.memory().tlsSegment();
+    if (tls != null) {
+      storeAgain(code, tls, 0, tlsBase);
+    }
+    return code.end().toByteArray();
+  }
+
+  /** Stores the pointers of {@code segment} again, at {@code start} plus their offset, counted from {@code base}. */
+  private void storeAgain(Instructions code, OutputSegment segment, long start, int base) {
+    for (InputSegment input : segment.inputs()) {
+      long inputStart = start + input.outputOffset() - input.dataOffset();
+      for (RelocationEntry entry : input.file().relocations(input)) {
+        storeAgain(code, input, inputStart + entry.offset(), base, entry);
+      }
+    }
+  }
+
+  private void storeAgain(Instructions code, InputSegment input, long address, int base, RelocationEntry entry) {
     RelocationHandler handler = registry.byCode(entry.type());
     RelocationRule rule = handler.kind().rule();
     if (rule != RelocationRule.MEMORY_ADDRESS && rule != RelocationRule.TABLE_SLOT) {
       return;
     }
-    code.i32Const(address).globalGet(memoryBase).i32Add();
+    code.i32Const(address).globalGet(base).i32Add();
     Symbol symbol = input.file().symbol(entry.index());
     int gotEntry = layout.got().indexOf(symbol);
     if (gotEntry >= 0) {
@@ -86,7 +111,8 @@ final class RuntimeRelocations {
     } else {
       RelocationSite site = new RelocationSite(input.file().name(), "DATA", PatchedSection.DATA, entry.offset(),
           entry.index(), entry.addendOrZero());
-      code.globalGet(rule == RelocationRule.TABLE_SLOT ? tableBase : memoryBase)
+      int valueBase = rule == RelocationRule.TABLE_SLOT ? tableBase : symbol.isTls() ? tlsBase : memoryBase;
+      code.globalGet(valueBase)
           .i32Const(handler.value(site, resolver(input.file())))
           .i32Add();
     }

@@ -24,7 +24,8 @@ import dev.wasmlink.linker.write.Instructions;
  * </pre>
  *
  * The same instructions as wasm-ld 19 writes, in the same order, so outputs stay byte-identical. Without shared
- * memory (imported memory whose {@code .bss} must be cleared) there is one instance and no flag.
+ * memory (imported memory whose {@code .bss} must be cleared) there is one instance and no flag. In a
+ * position-independent module every address adds {@code __memory_base}.
  */
 final class MemoryInitializer {
   private MemoryInitializer() {}
@@ -32,13 +33,28 @@ final class MemoryInitializer {
   /**
    * @param tlsBase the global {@code __tls_base}, pointed at the static {@code .tdata} so the main thread can use it
    *     without calling {@code __wasm_init_tls}
+   * @param memoryBase the index of the imported {@code __memory_base} of a position-independent module, whose
+   *     addresses count from it, or -1: the flag's address is then computed once into local 0, a segment's into
+   *     local 1 where {@code __tls_base} takes it too (wasm-ld's code)
    */
-  static byte[] body(MemoryLayout memory, InputGlobal tlsBase) {
-    Instructions code = new Instructions().noLocals();
+  static byte[] body(MemoryLayout memory, InputGlobal tlsBase, int memoryBase) {
+    boolean relative = memoryBase >= 0;
+    Instructions code = relative ? new Instructions().i32Locals(2) : new Instructions().noLocals();
     Long flag = memory.initFlagAddress();
+    Runnable flagAddress = () -> {
+      if (relative) {
+        code.localGet(0);
+      } else {
+        code.i32Const(flag);
+      }
+    };
     if (flag != null) {
-      code.block().block().block()
-          .i32Const(flag).i32Const(0).i32Const(1).i32AtomicCompareExchange()
+      if (relative) {
+        code.globalGet(memoryBase).i32Const(flag).i32Add().localSet(0);
+      }
+      code.block().block().block();
+      flagAddress.run();
+      code.i32Const(0).i32Const(1).i32AtomicCompareExchange()
           .brTable(2, 0, 1)
           .end();
     }
@@ -47,8 +63,15 @@ final class MemoryInitializer {
         continue;
       }
       code.i32Const(segment.address());
+      if (relative) {
+        code.globalGet(memoryBase).i32Add();
+      }
       if (flag != null && segment.isTls()) {
-        code.i32Const(segment.address()).globalSet(tlsBase.outputIndex());
+        if (relative) {
+          code.localTee(1).globalSet(tlsBase.outputIndex()).localGet(1);
+        } else {
+          code.i32Const(segment.address()).globalSet(tlsBase.outputIndex());
+        }
       }
       if (segment.loading().isCopiedAtStart()) {
         code.i32Const(0).i32Const(segment.size()).memoryInit(segment.dataIndex());
@@ -57,11 +80,14 @@ final class MemoryInitializer {
       }
     }
     if (flag != null) {
-      code.i32Const(flag).i32Const(2).i32AtomicStore()
-          .i32Const(flag).i32Const(-1).atomicNotify().drop()
+      flagAddress.run();
+      code.i32Const(2).i32AtomicStore();
+      flagAddress.run();
+      code.i32Const(-1).atomicNotify().drop()
           .br(1)
-          .end()
-          .i32Const(flag).i32Const(1).i64Const(-1).atomicWait32().drop()
+          .end();
+      flagAddress.run();
+      code.i32Const(1).i64Const(-1).atomicWait32().drop()
           .end();
     }
     for (OutputSegment segment : memory.segments()) {

@@ -15,6 +15,7 @@ import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.TypeEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the linker provides for thread-local storage and shared memory, as wasm-ld 19 does.
@@ -44,6 +45,10 @@ public final class ThreadLocalSymbols {
   private InputFunction applyGlobalTlsRelocations;
   /** The layout the generated bodies read, known once {@link #functions} has run. */
   private MemoryLayout memory;
+  /** A position-independent module's {@code __memory_base}, from which its addresses count; else {@code null}. */
+  private Symbol memoryBase;
+  /** A position-independent module's {@code __wasm_apply_tls_relocs} body; else {@code null} (nothing left to do). */
+  private Supplier<byte[]> tlsRelocations;
 
   private ThreadLocalSymbols(boolean shared, Symbol tlsBase, Symbol tlsSize, Symbol tlsAlign, Symbol initTls) {
     this.shared = shared;
@@ -96,6 +101,21 @@ public final class ThreadLocalSymbols {
   }
 
   /**
+   * Makes this a position-independent module's: {@code __wasm_init_memory} counts addresses from
+   * {@code memoryBase}, and {@code __wasm_apply_tls_relocs} stores the pointers in {@code .tdata} again at run time
+   * with {@code tlsRelocations}, since the bases are only known then.
+   */
+  public void positionIndependent(Symbol memoryBase, Supplier<byte[]> tlsRelocations) {
+    this.memoryBase = memoryBase;
+    this.tlsRelocations = tlsRelocations;
+  }
+
+  /** {@code __tls_base}, or {@code null} when the link has none. */
+  public Symbol tlsBase() {
+    return tlsBase;
+  }
+
+  /**
    * The functions the linker writes for memory and TLS once the inputs are laid out, in wasm-ld's order:
    * {@code __wasm_init_memory}, {@code __wasm_apply_global_tls_relocs}, {@code __wasm_apply_tls_relocs}. Decides,
    * from the memory layout and the GOT, which exist; those that set {@code __tls_base} or read it keep it live.
@@ -105,7 +125,8 @@ public final class ThreadLocalSymbols {
     List<InputFunction> functions = new ArrayList<>();
     if (memory.needsInitialization()) {
       initMemory = InputFunction.generated("__wasm_init_memory", VOID,
-          () -> MemoryInitializer.body(memory, tlsBase == null ? null : tlsBase.global()));
+          () -> MemoryInitializer.body(memory, tlsBase == null ? null : tlsBase.global(),
+              memoryBase == null ? -1 : memoryBase.outputIndex()));
       initMemory.markLive();
       functions.add(initMemory);
       if (shared) {
@@ -122,7 +143,7 @@ public final class ThreadLocalSymbols {
     }
     if (shared && hasRelocations(memory.tlsSegment())) {
       applyTlsRelocations = InputFunction.generated("__wasm_apply_tls_relocs", VOID,
-          TlsInitializer::applyRelocationsBody);
+          tlsRelocations != null ? tlsRelocations : TlsInitializer::applyRelocationsBody);
       applyTlsRelocations.markLive();
       functions.add(applyTlsRelocations);
     }
@@ -132,7 +153,8 @@ public final class ThreadLocalSymbols {
 
   /**
    * The symbols wasm-ld defines for {@code __wasm_init_memory} and its flag once they exist, last of all, so that
-   * {@code --export-all} exports them (and {@code --export} cannot name them): the flag's address, then the function.
+   * {@code --export-all} exports them (and {@code --export} cannot name them): the flag's address, the function,
+   * then {@code __wasm_apply_tls_relocs}.
    */
   public void defineInitMemorySymbols(SymbolTable symbols) {
     if (initMemory == null || memory.initFlagAddress() == null) {
@@ -144,6 +166,11 @@ public final class ThreadLocalSymbols {
     Symbol function = symbols.defineSynthetic("__wasm_init_memory", SymbolKind.FUNCTION);
     SymbolTable.defineFunction(function, initMemory);
     function.markLive();
+    if (applyTlsRelocations != null) {
+      Symbol applyTls = symbols.defineSynthetic("__wasm_apply_tls_relocs", SymbolKind.FUNCTION);
+      SymbolTable.defineFunction(applyTls, applyTlsRelocations);
+      applyTls.markLive();
+    }
   }
 
   private void keepTlsBase() {

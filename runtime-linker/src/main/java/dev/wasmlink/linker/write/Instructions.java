@@ -17,6 +17,9 @@ public final class Instructions {
   private static final int CALL = 0x10;
   private static final int DROP = 0x1A;
   private static final int LOCAL_GET = 0x20;
+  private static final int LOCAL_SET = 0x21;
+  private static final int LOCAL_TEE = 0x22;
+  private static final int I32 = 0x7F;
   private static final int GLOBAL_GET = 0x23;
   private static final int GLOBAL_SET = 0x24;
   private static final int I32_CONST = 0x41;
@@ -39,6 +42,14 @@ public final class Instructions {
 
   public Instructions noLocals() {
     out.writeUleb32(0);
+    return this;
+  }
+
+  /** The body's local declarations: {@code count} locals of type i32. */
+  public Instructions i32Locals(int count) {
+    out.writeUleb32(1);
+    out.writeUleb32(count);
+    out.writeU8(I32);
     return this;
   }
 
@@ -88,6 +99,18 @@ public final class Instructions {
 
   public Instructions localGet(int local) {
     out.writeU8(LOCAL_GET);
+    out.writeUleb32(local);
+    return this;
+  }
+
+  public Instructions localSet(int local) {
+    out.writeU8(LOCAL_SET);
+    out.writeUleb32(local);
+    return this;
+  }
+
+  public Instructions localTee(int local) {
+    out.writeU8(LOCAL_TEE);
     out.writeUleb32(local);
     return this;
   }

@@ -43,6 +43,17 @@ class PositionIndependentRunTest {
       main() = 0
       """;
 
+  // Two instances over one shared memory, as two threads: each gets its own tl (5 + 1 + 1, 5 + 10) in the block
+  // __wasm_init_tls gave it, and its own tlp, stored by __wasm_apply_tls_relocs, points at shared_counter (100).
+  private static final String THREADS = """
+      main bump_tl(1) = 6
+      worker bump_tl(10) = 15
+      main bump_tl(1) = 7
+      blocks where __wasm_init_tls put them: true
+      main read_through() = 200
+      worker read_through() = 200
+      """;
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "shared | pic_library.c | library | -shared --experimental-pic --allow-undefined",
@@ -50,11 +61,19 @@ class PositionIndependentRunTest {
       "shared-no-gc | pic_library.c | library | -shared --experimental-pic --no-gc-sections --allow-undefined",
       "pie-export-dynamic | pic_library.c | library | -pie --experimental-pic --no-entry --export-dynamic"
           + " --allow-undefined",
-      "pie | pic_program.c | program | -pie --experimental-pic --no-entry --export=main --allow-undefined"})
+      "pie | pic_program.c | program | -pie --experimental-pic --no-entry --export=main --allow-undefined",
+      "shared-threads | pic_threads.c | threads | -shared --experimental-pic --shared-memory --max-memory=131072"
+          + " --export=__wasm_init_tls --export=__tls_size",
+      "pie-threads | pic_threads.c | threads | -pie --experimental-pic --import-memory --shared-memory"
+          + " --max-memory=131072 --no-entry --export-dynamic --export=__wasm_init_tls --export=__tls_size"})
   void runsWhereTheLoaderPutsIt(String name, String source, String scenario, String flags) throws IOException {
     Path directory = Files.createDirectories(DIRECTORY.resolve(name));
     Path object = compile(directory, source);
-    String expected = scenario.equals("library") ? LIBRARY : PROGRAM;
+    String expected = switch (scenario) {
+      case "library" -> LIBRARY;
+      case "threads" -> THREADS;
+      default -> PROGRAM;
+    };
     String reference = linkAndRun(Tools.require("wasm-ld-19", "lld-19"), directory.resolve("reference.wasm"),
         object, flags, scenario);
     assertEquals(expected, reference, "wasm-ld-19's module, as the loader ran it");
@@ -107,8 +126,13 @@ class PositionIndependentRunTest {
 
   private static Path compile(Path directory, String source) {
     Path object = directory.resolve(source.replace(".c", ".o"));
-    Tools.Result compile = Tools.run(List.of(Tools.require("clang-19", "clang-19").toString(), "--target=wasm32",
-        "-O1", "-fPIC", "-fvisibility=default", "-c", SOURCES.resolve(source).toString(), "-o", object.toString()));
+    List<String> command = new ArrayList<>(List.of(Tools.require("clang-19", "clang-19").toString(),
+        "--target=wasm32", "-O1", "-fPIC", "-fvisibility=default"));
+    if (source.contains("threads")) {
+      command.addAll(List.of("-matomics", "-mbulk-memory"));
+    }
+    command.addAll(List.of("-c", SOURCES.resolve(source).toString(), "-o", object.toString()));
+    Tools.Result compile = Tools.run(command);
     assertEquals(0, compile.exitCode(), compile.stderr());
     return object;
   }

@@ -15,21 +15,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Outputs wasm-ld writes and wasmlink does not yet (thread-local storage and shared memory in position-independent
- * modules): each is refused with one {@code wasm-ld: error:} line naming the flag, exit status 1 and no output file,
- * rather than linked into a module that would give every thread, or every module, the same thread-locals.
+ * Outputs wasm-ld writes wrong and wasmlink refuses: thread-locals in a position-independent module without shared
+ * memory, where wasm-ld 19 makes {@code __tls_base} an immutable 0 that misses the module's data. Each is refused with
+ * one {@code wasm-ld: error:} line naming the flag, exit status 1 and no output file.
  */
 class UnsupportedOutputsTest {
   private static final Path DIRECTORY = LinkHarness.ROOT.resolve("tests/target/unsupported-outputs");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "--experimental-pic -shared | -shared: wasmlink does not write thread-local storage (.tbss.counter) in"
-          + " position-independent modules yet",
-      "--experimental-pic -pie | -pie: wasmlink does not write thread-local storage (.tbss.counter) in"
-          + " position-independent modules yet",
-      "--experimental-pic -shared --shared-memory | -shared with --shared-memory: wasmlink does not write threaded"
-          + " position-independent modules yet"})
+      "--experimental-pic -shared | -shared without --shared-memory cannot place thread-local storage (.tbss.counter):"
+          + " __tls_base would not count from __memory_base; link with --shared-memory, or build without"
+          + " -matomics/-pthread so that thread-locals become ordinary data",
+      "--experimental-pic -pie | -pie without --shared-memory cannot place thread-local storage (.tbss.counter):"
+          + " __tls_base would not count from __memory_base; link with --shared-memory, or build without"
+          + " -matomics/-pthread so that thread-locals become ordinary data"})
   void isRefusedInOneLine(String flags, String message) throws Exception {
     Files.createDirectories(DIRECTORY);
     Path source = DIRECTORY.resolve("program.c");
