@@ -76,7 +76,10 @@ public final class GlobalOffsetTable {
     }
     String kind = symbol.kind() == SymbolKind.FUNCTION ? "func" : "data";
     boolean mutable = positionIndependent && !symbol.isTls() || isSetPerThread(symbol);
-    entries.put(symbol, new InputGlobal(null, "GOT." + kind + ".internal." + symbol.name(),
+    // An undefined weak function is its trap, named so in wasm-ld, and so is its entry.
+    String name = symbol.kind() == SymbolKind.FUNCTION && symbol.isUndefined() && symbol.isWeak()
+        ? "undefined_weak:" + symbol.name() : symbol.name();
+    entries.put(symbol, new InputGlobal(null, "GOT." + kind + ".internal." + name,
         new GlobalType(I32, mutable ? 1 : 0), new ConstExpr.I32Const(0)));
     return null;
   }

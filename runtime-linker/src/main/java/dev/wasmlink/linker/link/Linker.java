@@ -3,11 +3,13 @@ package dev.wasmlink.linker.link;
 import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.TargetFeatures;
 import dev.wasmlink.linker.input.SharedLibrary;
+import dev.wasmlink.linker.layout.GlobalOffsetTable;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.SegmentBoundarySymbols;
 import dev.wasmlink.linker.linking.LinkingMetadata;
 import dev.wasmlink.linker.names.DisplayNames;
+import dev.wasmlink.linker.pic.GotAccess;
 import dev.wasmlink.linker.pic.PositionIndependence;
 import dev.wasmlink.linker.pic.SharedReferences;
 import dev.wasmlink.linker.symbols.ChunkNames;
@@ -45,6 +47,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One static link, stage by stage: read the inputs into a symbol table, synthesize what the linker provides, mark
@@ -89,10 +92,11 @@ public final class Linker {
     this.undefined = new UndefinedSymbols(settings.undefined(), registry);
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
     this.displayNames = new DisplayNames(settings.demangle());
+    this.staticLoaderProvided = GotAccess.inStaticLink(settings.undefined().importDynamic());
     this.pic = settings.isPic()
         ? new PositionIndependence(settings.shared(), settings.bsymbolic(), registry, displayNames) : null;
-    this.layout = pic != null ? new ModuleLayout(pic.globalOffsetTable(settings.sharedMemory()))
-        : new ModuleLayout(settings.sharedMemory());
+    this.layout = new ModuleLayout(pic != null ? pic.globalOffsetTable(settings.sharedMemory())
+        : new GlobalOffsetTable(settings.sharedMemory(), false, staticLoaderProvided));
     this.reporter = new LinkReporter(settings.reports(), out);
     this.symbols = new SymbolTable(diagnostics, reporter);
     this.exportPlan = new ExportPlan(settings, symbols, diagnostics, layout);
@@ -363,9 +367,9 @@ public final class Linker {
    */
   private void scanUses(InputObject object, List<RelocationEntry> relocations, Set<String> boundaries) {
     if (pic == null) {
-      if (!symbols.sharedLibraries().isEmpty()) {
+      if (!symbols.sharedLibraries().isEmpty() || settings.undefined().importDynamic()) {
         for (RelocationEntry entry : relocations) {
-          String problem = SharedReferences.inStaticLink(object, entry, registry, displayNames);
+          String problem = SharedReferences.inStaticLink(object, entry, registry, displayNames, staticLoaderProvided);
           if (problem != null) {
             diagnostics.error(problem);
           }
@@ -392,6 +396,9 @@ public final class Linker {
       }
     }
   }
+
+  /** In a static link, which symbols the loader provides (GotAccess.inStaticLink). */
+  private final Predicate<Symbol> staticLoaderProvided;
 
   /** How many of the undefined symbols' uses are reported so far. */
   private int reportedUses;

@@ -1,6 +1,8 @@
 package dev.wasmlink.linker.pic;
 
 import dev.wasmlink.linker.symbols.Symbol;
+import dev.wasmlink.linker.symbols.SymbolKind;
+import java.util.function.Predicate;
 
 /**
  * Which symbols a position-independent module reaches through the loader, as wasm-ld 19 decides (its
@@ -23,6 +25,16 @@ public record GotAccess(boolean shared, boolean bsymbolic) {
       return false;
     }
     return symbol.isUndefined() || shared && !bsymbolic;
+  }
+
+  /**
+   * Which symbols a static link reaches through the loader: what a shared library given as an input provides and,
+   * with {@code --unresolved-symbols=import-dynamic}, what nothing defines (but undefined weak functions, which get
+   * their traps, and hidden or local symbols, which no other module can define).
+   */
+  public static Predicate<Symbol> inStaticLink(boolean importDynamic) {
+    return symbol -> symbol.isShared() || importDynamic && symbol.isUndefined() && !symbol.isHidden()
+        && !symbol.isLocal() && !(symbol.kind() == SymbolKind.FUNCTION && symbol.isWeak());
   }
 
   /**

@@ -15,9 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Inputs that are wasm modules but not objects. A shared library links as what it provides (the agreement cases and
- * {@link PositionIndependentRunTest} show how); where that cannot work, or the module is no object at all, the link
- * stops with one {@code wasm-ld: error:} line, exit status 1 and no output file.
+ * Inputs that are wasm modules but not objects, and symbols the loader provides to a static link. A shared library
+ * links as what it provides (the agreement cases and {@link PositionIndependentRunTest} show how), and
+ * {@code --unresolved-symbols=import-dynamic} leaves undefined symbols to the loader; where that cannot work, or the
+ * module is no object at all, the link stops with a {@code wasm-ld: error:} line, exit status 1 and no output file.
  */
 class ModuleInputsTest {
   private static final Path SOURCES = LinkHarness.ROOT.resolve("tests/src/test/resources/agreement");
@@ -41,6 +42,34 @@ class ModuleInputsTest {
         + " `counter` of shared library library.so in a static link: its address is only known when loaded; link"
         + " with -pie");
     assertFalse(Files.exists(output), "an output file was left");
+  }
+
+  /**
+   * With {@code --unresolved-symbols=import-dynamic}, data nothing defines is the loader's: code reads it through a
+   * {@code GOT.mem} import (before, an internal entry held 0, a wrong program), and a pointer to it in data, which
+   * only the loader could store, is refused.
+   */
+  @Test
+  void importDynamicLeavesUndefinedDataToTheLoader() throws IOException {
+    Path directory = Files.createDirectories(DIRECTORY);
+    Path object = compile(directory, "pic_imports.c");
+    Path output = directory.resolve("import-dynamic.wasm");
+    Files.deleteIfExists(output);
+    run(LinkHarness.ourLinker().toString(), "--unresolved-symbols=import-dynamic", "--no-entry", "--export=get",
+        object.toString(), "-o", output.toString()).assertStatus(0);
+    String details = run(Tools.require("wasm-objdump", "wabt").toString(), "-x", output.toString()).result().stdout();
+    assertTrue(details.contains("<- GOT.mem.undefined_data"), details);
+    assertFalse(details.contains("GOT.data.internal.undefined_data"), details);
+
+    Path refused = directory.resolve("import-dynamic-pointers.wasm");
+    Files.deleteIfExists(refused);
+    Outcome link = run(LinkHarness.ourLinker().toString(), "--unresolved-symbols=import-dynamic", "--no-entry",
+        "--export=get", "--export=pointers", object.toString(), "-o", refused.toString());
+    link.assertStatus(1);
+    assertTrue(link.result().stderr().contains("wasm-ld: error: " + object + ": relocation R_WASM_MEMORY_ADDR_I32"
+        + " cannot be used against symbol `undefined_data`, which --unresolved-symbols=import-dynamic leaves to the"
+        + " loader, in a static link"), link.result().stderr());
+    assertFalse(Files.exists(refused), "an output file was left");
   }
 
   /** A file that is only the wasm header is a valid empty module, not an object: refused in wasm-ld's words. */
