@@ -26,6 +26,7 @@ import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.threads.ThreadLocalAudit;
 import dev.wasmlink.linker.threads.ThreadLocalSymbols;
 import dev.wasmlink.linker.undefined.UndefinedSymbols;
+import dev.wasmlink.linker.write.DynamicLinking;
 import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.LinkMap;
 import dev.wasmlink.linker.write.ModuleWriter;
@@ -129,8 +130,7 @@ public final class Linker {
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
-        startFunction(), displayNames, emittedRelocations(), pic != null ? pic.output(layout, neededLibraries(), exportedSymbols)
-            : PositionIndependence.forStaticLink(layout, neededLibraries(), exportedSymbols)));
+        startFunction(), displayNames, emittedRelocations(), dynamicLinking()));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -153,6 +153,12 @@ public final class Linker {
       diagnostics.error(problem);
       diagnostics.stopIfErrors();
     }
+  }
+
+  /** What a loader reads: a position-independent module's dylink.0 and bases, or a static one's needed libraries. */
+  private DynamicLinking dynamicLinking() {
+    return pic != null ? pic.output(layout, neededLibraries(), exportedSymbols)
+        : PositionIndependence.forStaticLink(layout, neededLibraries(), exportedSymbols);
   }
 
   /** The shared libraries given as inputs, by the names the output's dylink.0 lists them. */

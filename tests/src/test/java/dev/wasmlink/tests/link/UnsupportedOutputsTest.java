@@ -36,7 +36,8 @@ class UnsupportedOutputsTest {
     Files.writeString(source, "_Thread_local int counter;\nint get(void) { return ++counter; }\n");
     Path object = DIRECTORY.resolve("program.o");
     Tools.Result compile = Tools.run(List.of(Tools.require("clang-19", "clang-19").toString(), "--target=wasm32",
-        "-O1", "-fPIC", "-fvisibility=default", "-matomics", "-mbulk-memory", "-c", source.toString(), "-o", object.toString()));
+        "-O1", "-fPIC", "-fvisibility=default", "-matomics", "-mbulk-memory", "-c", source.toString(), "-o",
+        object.toString()));
     assertEquals(0, compile.exitCode(), compile.stderr());
     Path output = DIRECTORY.resolve("out-" + flags.replaceAll("[^a-z]", "") + ".wasm");
     List<String> command = new ArrayList<>(List.of(LinkHarness.ourLinker().toString()));
