@@ -7,6 +7,7 @@ import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveReader;
 import dev.wasmlink.linker.input.InputFiles;
 import dev.wasmlink.linker.input.SharedLibrary;
+import dev.wasmlink.linker.input.StubLibrary;
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.SymbolTable;
@@ -33,7 +34,9 @@ public final class InputStage {
     for (LinkInput input : settings.inputs()) {
       byte[] bytes = InputFiles.read(input.path());
       String name = input.path().toString();
-      if (ArchiveReader.isArchive(bytes)) {
+      if (StubLibrary.is(bytes)) {
+        symbols.addStubLibrary(StubLibrary.parse(bytes, name));
+      } else if (ArchiveReader.isArchive(bytes)) {
         Archive archive = ArchiveReader.read(bytes, name);
         if (input.wholeArchive()) {
           direct.addAll(symbols.addWholeArchive(archive));

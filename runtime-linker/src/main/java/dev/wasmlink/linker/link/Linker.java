@@ -12,6 +12,7 @@ import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.pic.GotAccess;
 import dev.wasmlink.linker.pic.PositionIndependence;
 import dev.wasmlink.linker.pic.SharedReferences;
+import dev.wasmlink.linker.stubs.StubLibraries;
 import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
@@ -108,6 +109,7 @@ public final class Linker {
     layout.setTableBase(settings.table().base());
     defineSyntheticSymbols();
     directObjects.addAll(InputStage.read(settings, symbols));
+    StubLibraries.resolve(symbols.stubLibraries(), symbols, diagnostics).forEach(exportPlan::exportAlways);
     InputStage.check(symbols.objects(), settings, diagnostics);
     defineOptionalDataSymbols();
     if (!settings.sharedMemory()) {

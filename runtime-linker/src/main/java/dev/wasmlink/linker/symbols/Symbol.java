@@ -105,6 +105,17 @@ public final class Symbol implements SymbolFacts {
     return sharedLibrary != null;
   }
 
+  /** Whether a stub library says the loader provides this undefined symbol: it is imported, and not reported. */
+  public boolean isForcedImport() {
+    return forcedImport;
+  }
+
+  void forceImport() {
+    forcedImport = true;
+  }
+
+  private boolean forcedImport;
+
   /** The shared library that provides this symbol, or {@code null}. */
   public String sharedLibrary() {
     return sharedLibrary;

@@ -5,6 +5,7 @@ import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveMember;
 import dev.wasmlink.linker.input.InputFiles;
 import dev.wasmlink.linker.input.SharedLibrary;
+import dev.wasmlink.linker.input.StubLibrary;
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.GlobalType;
@@ -430,6 +431,23 @@ public final class SymbolTable {
       }
       symbol.provideFromSharedLibrary(library.soname(), provided.flags(), provided.signature());
     }
+  }
+
+  /** Adds a stub library, resolved once every input is read ({@code stubs.StubLibraries}). */
+  public void addStubLibrary(StubLibrary library) {
+    stubLibraries.add(library);
+  }
+
+  /** The stub libraries given as inputs, in command-line order. */
+  public List<StubLibrary> stubLibraries() {
+    return stubLibraries;
+  }
+
+  private final List<StubLibrary> stubLibraries = new ArrayList<>();
+
+  /** Makes an undefined symbol an import that a stub library promises the loader provides. */
+  public void forceImport(Symbol symbol) {
+    symbol.forceImport();
   }
 
   /** The shared libraries given as inputs, in command-line order. */

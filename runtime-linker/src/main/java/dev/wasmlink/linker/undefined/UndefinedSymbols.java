@@ -84,7 +84,7 @@ public final class UndefinedSymbols {
   }
 
   private static boolean isExplicitImport(Symbol symbol) {
-    return symbol.importName() != null || symbol.importModule() != null;
+    return symbol.importName() != null || symbol.importModule() != null || symbol.isForcedImport();
   }
 
   /**
