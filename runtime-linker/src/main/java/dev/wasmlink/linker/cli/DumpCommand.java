@@ -5,6 +5,7 @@ import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveMember;
 import dev.wasmlink.linker.input.ArchiveReader;
 import dev.wasmlink.linker.input.InputFiles;
+import dev.wasmlink.linker.input.StubLibrary;
 import dev.wasmlink.linker.object.ObjectChecker;
 import dev.wasmlink.linker.object.ObjectFile;
 import java.io.PrintWriter;
@@ -26,7 +27,13 @@ final class DumpCommand {
     ObjectDumper dumper = new ObjectDumper(out);
     for (String file : files) {
       byte[] bytes = InputFiles.read(Path.of(file));
-      if (ArchiveReader.isArchive(bytes)) {
+      if (StubLibrary.is(bytes)) {
+        StubLibrary stub = StubLibrary.parse(bytes, file);
+        out.printf("%s: stub library, %d symbols%n", file, stub.dependencies().size());
+        stub.dependencies().forEach((name, needs) -> out.printf("  %s%s%n", name,
+            needs.isEmpty() ? "" : " needs " + String.join(", ", needs)));
+        out.println();
+      } else if (ArchiveReader.isArchive(bytes)) {
         Archive archive = ArchiveReader.read(bytes, file);
         out.printf("%s: archive, %d members, %d symbols in its index%n%n", file, archive.members().size(),
             archive.symbolIndex().size());

@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.dump;
 
+import dev.wasmlink.linker.input.SharedLibrary;
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.linker.object.SectionHeader;
 import dev.wasmlink.linker.object.SymbolKinds;
@@ -39,7 +40,8 @@ public final class ObjectDumper {
 
   public void dump(ObjectFile object) {
     SymbolNames names = new SymbolNames(object);
-    out.printf("%s: wasm object, %d sections%n", object.location().input(), object.sections().size());
+    String kind = SharedLibrary.is(object) ? "position-independent wasm module (dylink.0)" : "wasm object";
+    out.printf("%s: %s, %d sections%n", object.location().input(), kind, object.sections().size());
     printSections(object);
     printImports(object);
     printExports(object);

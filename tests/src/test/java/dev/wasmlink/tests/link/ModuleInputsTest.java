@@ -61,6 +61,20 @@ class ModuleInputsTest {
         "--unresolved-symbols=import-dynamic", "--no-entry", "--export=get", "--export=pointers", object.toString());
   }
 
+  /** {@code wasmlink dump} tells a shared library and a stub library for what they are. */
+  @Test
+  void dumpNamesSharedAndStubLibraries() throws IOException {
+    Path directory = Files.createDirectories(DIRECTORY);
+    Path library = sharedLibrary(directory, "dumped.so");
+    Path wasmlink = LinkHarness.ROOT.resolve("bin/wasmlink");
+    String dump = run(wasmlink.toString(), "dump", library.toString()).result().stdout();
+    assertTrue(dump.startsWith(library + ": position-independent wasm module (dylink.0)"), dump);
+    Path stub = SOURCES.resolve("stub_library.stub");
+    assertEquals(stub + ": stub library, 2 symbols\n  libfn needs helper, archived_helper\n"
+        + "  unused_fn needs nothing_defines_this\n\n", run(wasmlink.toString(), "dump", stub.toString()).result()
+        .stdout());
+  }
+
   /** A file that is only the wasm header is a valid empty module, not an object: refused in wasm-ld's words. */
   @Test
   void aModuleWithoutALinkingSectionIsNotAnObject() throws IOException {
