@@ -1,5 +1,6 @@
 package dev.wasmlink.tests.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launchers people and compilers call: {@code bin/wasmlink} and {@code bin/wasm-ld} run the shaded jar from any
- * working directory and through symlinks, and {@code WASMLINK_CLASSPATH} adds relocation catalogues.
+ * working directory and through symlinks, {@code WASMLINK_CLASSPATH} adds relocation catalogues, and a JDK 25 starts
+ * from an AOT cache without a trace of it in the output.
  */
 class LauncherTest {
   private static final Path ROOT = Path.of(System.getProperty("wasmlink.root", "..")).toAbsolutePath().normalize();
@@ -56,6 +59,32 @@ class LauncherTest {
     assertEquals(0, with.status(), with.err());
     assertTrue(with.out().startsWith("29 relocation kinds"), with.out());
     assertTrue(with.out().contains(" 200  R_WASMLINK_TABLE_INDEX_ULEB"), with.out());
+  }
+
+  /**
+   * With a JDK 25, the first link after a build records an AOT configuration and assembles the cache from it, and
+   * later links start from the cache: either way the user sees only the linker's output, and the same bytes.
+   */
+  @Test
+  void aJdk25LinksThroughAnAotCacheAndPrintsOnlyTheLinkersOutput() throws Exception {
+    Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    Assumptions.assumeTrue(Files.isExecutable(java25), "no Temurin 25 JDK here");
+    Path cache = ROOT.resolve("runtime-linker/target/wasmlink.aot");
+    Files.deleteIfExists(cache);
+    Path wasmLd = ROOT.resolve("bin/wasm-ld");
+    Map<String, String> environment = Map.of("WASMLINK_JAVA", java25.toString());
+    String object = Corpus.object("data.o").toString();
+
+    Run first = run(temp, environment, wasmLd.toString(), "--no-entry", "--export-all", "--allow-undefined", "-o",
+        "first.wasm", object);
+    assertEquals(new Run(0, "", ""), first);
+    assertTrue(Files.isRegularFile(cache), "the first link leaves an AOT cache");
+    Files.createDirectories(temp.resolve("again"));
+    Run second = run(temp.resolve("again"), environment, wasmLd.toString(), "--no-entry", "--export-all",
+        "--allow-undefined", "-o", "first.wasm", object);
+    assertEquals(new Run(0, "", ""), second);
+    assertArrayEquals(Files.readAllBytes(temp.resolve("first.wasm")),
+        Files.readAllBytes(temp.resolve("again/first.wasm")));
   }
 
   @Test
