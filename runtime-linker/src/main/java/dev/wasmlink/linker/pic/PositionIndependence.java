@@ -56,7 +56,6 @@ public final class PositionIndependence {
   private InputFunction applyGlobalRelocations;
   private InputFunction startFunction;
   private Symbol tlsBase;
-  private boolean usesLoaderFunctions;
 
   public PositionIndependence(boolean shared, boolean bsymbolic, RelocationRegistry registry,
       DisplayNames displayNames) {
@@ -221,9 +220,6 @@ public final class PositionIndependence {
     if (layout.addGotEntry(symbol) && symbol.kind() == SymbolKind.FUNCTION) {
       layout.addTableEntry(symbol);
     }
-    if (symbol.kind() == SymbolKind.FUNCTION && layout.got().indexOf(symbol) < 0) {
-      usesLoaderFunctions = true;
-    }
   }
 
   /**
@@ -236,7 +232,7 @@ public final class PositionIndependence {
         return true;
       }
     }
-    return usesLoaderFunctions;
+    return false;
   }
 
   /**
