@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.layout;
 
+import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
@@ -78,7 +79,7 @@ public final class GlobalOffsetTable {
     boolean mutable = positionIndependent && !symbol.isTls() || isSetPerThread(symbol);
     // An undefined weak function is its trap, named so in wasm-ld, and so is its entry.
     String name = symbol.kind() == SymbolKind.FUNCTION && symbol.isUndefined() && symbol.isWeak()
-        ? "undefined_weak:" + symbol.name() : symbol.name();
+        ? ChunkNames.undefinedWeakTrap(symbol.name()) : symbol.name();
     entries.put(symbol, new InputGlobal(null, "GOT." + kind + ".internal." + name,
         new GlobalType(I32, mutable ? 1 : 0), new ConstExpr.I32Const(0)));
     return null;

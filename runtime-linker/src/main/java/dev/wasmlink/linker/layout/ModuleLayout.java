@@ -38,12 +38,7 @@ public final class ModuleLayout {
   private MemoryLayout memory;
   private long tableBase = 1;
 
-  /** @param sharedMemory whether threads share memory ({@code --shared-memory}) */
-  public ModuleLayout(boolean sharedMemory) {
-    this(new GlobalOffsetTable(sharedMemory, false, Symbol::isShared));
-  }
-
-  /** A layout whose GOT follows {@code got}'s rules (a position-independent output's, say). */
+  /** A layout whose GOT follows {@code got}'s rules: a static link's or a position-independent output's. */
   public ModuleLayout(GlobalOffsetTable got) {
     this.got = got;
   }

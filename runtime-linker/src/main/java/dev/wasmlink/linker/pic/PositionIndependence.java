@@ -55,6 +55,8 @@ public final class PositionIndependence {
   private Symbol applyDataRelocations;
   private InputFunction applyGlobalRelocations;
   private InputFunction startFunction;
+  /** {@code __wasm_start}, when both GOT entries and memory are set up at start; else {@code null}. */
+  private InputFunction wasmStart;
   private Symbol tlsBase;
 
   public PositionIndependence(boolean shared, boolean bsymbolic, RelocationRegistry registry,
@@ -277,6 +279,7 @@ public final class PositionIndependence {
             .call(applyGlobal.outputIndex()).call(initMemory.outputIndex()).end().toByteArray());
         start.markLive();
         functions.add(start);
+        wasmStart = start;
         startFunction = start;
       }
     }
@@ -293,10 +296,9 @@ public final class PositionIndependence {
       SymbolTable.defineFunction(symbol, applyGlobalRelocations);
       symbol.markLive();
     }
-    if (startFunction != null && startFunction != applyGlobalRelocations && startFunction.debugName() != null
-        && startFunction.debugName().equals("__wasm_start")) {
+    if (wasmStart != null) {
       Symbol symbol = symbols.defineSynthetic("__wasm_start", SymbolKind.FUNCTION);
-      SymbolTable.defineFunction(symbol, startFunction);
+      SymbolTable.defineFunction(symbol, wasmStart);
       symbol.markLive();
     }
   }

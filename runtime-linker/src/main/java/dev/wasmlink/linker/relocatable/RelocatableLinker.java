@@ -3,7 +3,9 @@ package dev.wasmlink.linker.relocatable;
 import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.TargetFeatures;
 import dev.wasmlink.linker.layout.MemoryLayout;
+import dev.wasmlink.linker.layout.GlobalOffsetTable;
 import dev.wasmlink.linker.layout.ModuleLayout;
+import dev.wasmlink.linker.pic.GotAccess;
 import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.link.InputStage;
 import dev.wasmlink.linker.link.LinkSettings;
@@ -49,7 +51,8 @@ public final class RelocatableLinker {
   private final LinkSettings settings;
   private final Diagnostics diagnostics;
   private final SymbolTable symbols;
-  private final ModuleLayout layout = new ModuleLayout(false);
+  private final ModuleLayout layout =
+      new ModuleLayout(new GlobalOffsetTable(false, false, GotAccess.inStaticLink(false)));
   private final RelocationRegistry registry = RelocationRegistry.standard();
   private final DisplayNames displayNames;
 

@@ -8,6 +8,11 @@ import java.util.List;
 public final class ChunkNames {
   private ChunkNames() {}
 
+  /** The name of the trap an undefined weak function stands for, as wasm-ld names it: {@code undefined_weak:NAME}. */
+  public static String undefinedWeakTrap(String function) {
+    return "undefined_weak:" + function;
+  }
+
   /**
    * Names each function and global of an object after the first of its own symbols that defines it (whether or not
    * that definition won), for the name section and for reports about removed chunks.

@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.undefined;
 
+import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
@@ -132,7 +133,8 @@ public final class UndefinedSymbols {
     if (weakStubs.isEmpty()) {
       for (Symbol symbol : globals) {
         if (calledWeak.contains(symbol)) {
-          InputFunction stub = InputFunction.trap("undefined_weak:" + symbol.name(), symbol.signature());
+          InputFunction stub = InputFunction.trap(ChunkNames.undefinedWeakTrap(symbol.name()),
+              symbol.signature());
           stub.markLive();
           stubs.put(symbol, stub);
           weakStubs.add(stub);
