@@ -71,6 +71,22 @@ public final class ModuleLayout {
     return imports;
   }
 
+  /**
+   * Where an imported indirect function table goes among the symbols' imports: first (0) when an input refers to
+   * it; when the linker alone makes it, after the symbols imported so far, as wasm-ld adds it in symbol-table order
+   * (GOT imports, added later, follow it).
+   */
+  public int tableImportPosition() {
+    return tableImportPosition;
+  }
+
+  /** Puts an imported indirect function table after the imports so far (see {@link #tableImportPosition}). */
+  public void importTableAfterSymbols() {
+    tableImportPosition = imports.size();
+  }
+
+  private int tableImportPosition;
+
   /** Whether {@code symbol} is imported: asked once per relocation, so a set answers. */
   public boolean isImported(Symbol symbol) {
     return importedSet.contains(symbol);

@@ -413,7 +413,7 @@ public final class Linker {
 
   private List<ExportEntry> layOut(List<Symbol> imports) {
     features = TargetFeatures.compute(symbols.objects(), settings.features(), settings.sharedMemory(),
-        liveSegments().stream().anyMatch(InputSegment::isTls), false);
+        liveSegments().stream().anyMatch(InputSegment::isTls), settings.isPic());
     features.errors().forEach(diagnostics::error);
     diagnostics.stopIfErrors();
     MemoryLayout memory = MemoryLayout.compute(liveSegments(), settings.memory(), features.allows("bulk-memory"));
@@ -422,6 +422,10 @@ public final class Linker {
     layout.setMemory(memory);
     SegmentBoundarySymbols.define(symbols, memory, settings::namesForExport);
     imports.forEach(layout::importSymbol);
+    if (indirectTable.file() == null && !symbols.usesLegacyIndirectTable()) {
+      // No input refers to the table: wasm-ld makes its symbol last, so its import follows the symbols'.
+      layout.importTableAfterSymbols();
+    }
     for (InputObject object : symbols.objects()) {
       for (InputFunction function : object.keptFunctions()) {
         scanFunctionRelocations(object, object.relocations(function));
@@ -627,7 +631,6 @@ public final class Linker {
   private boolean usesIndirectCalls;
 
   private boolean isTablePresent() {
-    return !layout.tableEntries().isEmpty() || indirectTable.isLive() || settings.exportTable() || usesIndirectCalls
-        || pic != null && pic.needsTable(layout);
+    return !layout.tableEntries().isEmpty() || indirectTable.isLive() || settings.exportTable() || usesIndirectCalls;
   }
 }

@@ -225,19 +225,6 @@ public final class PositionIndependence {
   }
 
   /**
-   * Whether the module needs the indirect function table even with no slot of its own: the loader puts the functions
-   * of its {@code GOT.func} imports there.
-   */
-  public boolean needsTable(ModuleLayout layout) {
-    for (Symbol symbol : layout.got().importedSymbols()) {
-      if (symbol.kind() == SymbolKind.FUNCTION) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * {@code __wasm_apply_data_relocs}, the first function wasm-ld makes for position-independent output once
    * relocations are scanned (after the constructors' runner and {@code __wasm_init_tls}).
    *

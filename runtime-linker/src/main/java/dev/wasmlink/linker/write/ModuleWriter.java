@@ -236,12 +236,18 @@ public final class ModuleWriter {
       imports.add(new Import(contents.memory().importModule(), contents.memory().importName(),
           new ImportDescriptor.MemoryImport(memoryLimits())));
     }
-    if (contents.tablePresent() && contents.table().imported()) {
-      // An imported table may be bigger than the link needs: only its minimum is said.
-      imports.add(new Import("env", "__indirect_function_table", new ImportDescriptor.TableImport(
-          new TableType(FUNCREF, new Limits(0, layout.tableBase() + layout.tableEntries().size(), null)))));
-    }
-    for (Symbol symbol : layout.imports()) {
+    boolean tableImported = contents.tablePresent() && contents.table().imported();
+    List<Symbol> symbols = layout.imports();
+    for (int i = 0; i <= symbols.size(); i++) {
+      if (tableImported && i == layout.tableImportPosition()) {
+        // An imported table may be bigger than the link needs: only its minimum is said.
+        imports.add(new Import("env", "__indirect_function_table", new ImportDescriptor.TableImport(
+            new TableType(FUNCREF, new Limits(0, layout.tableBase() + layout.tableEntries().size(), null)))));
+      }
+      if (i == symbols.size()) {
+        break;
+      }
+      Symbol symbol = symbols.get(i);
       ImportDescriptor descriptor = switch (symbol.kind()) {
         case FUNCTION -> new ImportDescriptor.FunctionImport(layout.types().register(symbol.signature()));
         case GLOBAL -> new ImportDescriptor.GlobalImport(
