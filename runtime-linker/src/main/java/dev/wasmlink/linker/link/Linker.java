@@ -3,15 +3,12 @@ package dev.wasmlink.linker.link;
 import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.TargetFeatures;
 import dev.wasmlink.linker.input.SharedLibrary;
-import dev.wasmlink.linker.layout.GlobalOffsetTable;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.SegmentBoundarySymbols;
 import dev.wasmlink.linker.linking.LinkingMetadata;
 import dev.wasmlink.linker.names.DisplayNames;
-import dev.wasmlink.linker.pic.GotAccess;
-import dev.wasmlink.linker.pic.PositionIndependence;
-import dev.wasmlink.linker.pic.SharedReferences;
+import dev.wasmlink.linker.pic.Addressing;
 import dev.wasmlink.linker.stubs.StubLibraries;
 import dev.wasmlink.linker.symbols.ChunkNames;
 import dev.wasmlink.linker.symbols.InputFunction;
@@ -32,24 +29,19 @@ import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.LinkMap;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
-import dev.wasmlink.spec.format.ConstExpr;
-import dev.wasmlink.spec.format.GlobalType;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
-import dev.wasmlink.spec.reloc.RelocationRule;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * One static link, stage by stage: read the inputs into a symbol table, synthesize what the linker provides, mark
@@ -58,7 +50,6 @@ import java.util.function.Predicate;
  */
 public final class Linker {
   private static final TypeEntry.FunctionType VOID = new TypeEntry.FunctionType(List.of(), List.of());
-  private static final int I32 = 0x7F;
 
   private final LinkSettings settings;
   private final Diagnostics diagnostics;
@@ -66,8 +57,8 @@ public final class Linker {
   private final SymbolTable symbols;
   private final RelocationRegistry registry = RelocationRegistry.standard();
   private final ModuleLayout layout;
-  /** The position-independent output's stage ({@code -pie}, {@code -shared}); {@code null} for a static link. */
-  private final PositionIndependence pic;
+  /** Static or position-independent ({@code -pie}, {@code -shared}): what follows from where addresses are bound. */
+  private final Addressing addressing;
 
   /** Objects named on the command line (not archive members): their constructors always run. */
   private final List<InputObject> directObjects = new ArrayList<>();
@@ -94,11 +85,9 @@ public final class Linker {
     this.undefined = new UndefinedSymbols(settings.undefined(), registry);
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
     this.displayNames = new DisplayNames(settings.demangle());
-    this.staticLoaderProvided = GotAccess.inStaticLink(settings.undefined().importDynamic());
-    this.pic = settings.isPic()
-        ? new PositionIndependence(settings.shared(), settings.bsymbolic(), registry, displayNames) : null;
-    this.layout = new ModuleLayout(pic != null ? pic.globalOffsetTable(settings.sharedMemory())
-        : new GlobalOffsetTable(settings.sharedMemory(), false, staticLoaderProvided));
+    this.addressing = Addressing.of(settings.isPic(), settings.shared(), settings.bsymbolic(),
+        settings.undefined().importDynamic(), settings.sharedMemory(), registry, displayNames);
+    this.layout = new ModuleLayout(addressing.globalOffsetTable());
     this.reporter = new LinkReporter(settings.reports(), out);
     this.symbols = new SymbolTable(diagnostics, reporter);
     this.exportPlan = new ExportPlan(settings, symbols, diagnostics, layout);
@@ -124,7 +113,7 @@ public final class Linker {
     defineCallCtors(constructors);
     List<Symbol> imports = resolveUndefined();
     diagnostics.stopIfErrors();
-    refuseUnsupportedPic();
+    refuseUnsupportedOutput();
     auditThreadLocals();
     List<ExportEntry> exports = layOut(imports);
     diagnostics.stopIfErrors();
@@ -132,7 +121,7 @@ public final class Linker {
     ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
-        startFunction(), displayNames, emittedRelocations(), dynamicLinking()));
+        addressing.startFunction(), displayNames, emittedRelocations(), dynamicLinking()));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
     OutputFile.writeAtomically(settings.output(), module);
@@ -144,13 +133,9 @@ public final class Linker {
     return diagnostics;
   }
 
-  /** What position-independent output needs and wasmlink does not write yet: one line, before anything is laid out. */
-  private void refuseUnsupportedPic() {
-    if (pic == null) {
-      return;
-    }
-    String problem = PositionIndependence.unsupported(settings.sharedMemory(), liveSegments(),
-        settings.shared() ? "-shared" : "-pie");
+  /** What the output needs and wasmlink does not write: one line, before anything is laid out. */
+  private void refuseUnsupportedOutput() {
+    String problem = addressing.unsupported(liveSegments());
     if (problem != null) {
       diagnostics.error(problem);
       diagnostics.stopIfErrors();
@@ -159,18 +144,12 @@ public final class Linker {
 
   /** What a loader reads: a position-independent module's dylink.0 and bases, or a static one's needed libraries. */
   private DynamicLinking dynamicLinking() {
-    return pic != null ? pic.output(layout, neededLibraries(), exportedSymbols)
-        : PositionIndependence.forStaticLink(layout, neededLibraries(), exportedSymbols);
+    return addressing.dynamicLinking(layout, neededLibraries(), exportedSymbols);
   }
 
   /** The shared libraries given as inputs, by the names the output's dylink.0 lists them. */
   private List<String> neededLibraries() {
     return symbols.sharedLibraries().stream().map(SharedLibrary::soname).toList();
-  }
-
-  /** The start function: a position-independent module's {@code __wasm_apply_global_relocs}, else memory's. */
-  private InputFunction startFunction() {
-    return pic != null && pic.startFunction() != null ? pic.startFunction() : threadLocals.startFunction();
   }
 
   /** With {@code --emit-relocs}, the linking section and the symbols the module's relocation sections name. */
@@ -181,20 +160,13 @@ public final class Linker {
   /** What wasm-ld defines before reading the inputs, in its order, which is their order among the exports. */
   private void defineSyntheticSymbols() {
     callCtors = symbols.defineSynthetic("__wasm_call_ctors", SymbolKind.FUNCTION);
-    if (pic == null) {
-      stackPointer = symbols.defineSynthetic("__stack_pointer", SymbolKind.GLOBAL);
-      SymbolTable.defineGlobal(stackPointer,
-          new InputGlobal(null, "__stack_pointer", new GlobalType(I32, 1), new ConstExpr.I32Const(0)));
-    }
-    if (settings.sharedMemory()) {
-      threadLocals = ThreadLocalSymbols.defineShared(symbols);
-    }
-    if (pic != null) {
-      // After the TLS symbols, as wasm-ld: __wasm_apply_data_relocs follows __wasm_init_tls among the exports.
-      pic.declare(symbols);
-      stackPointer = pic.stackPointer();
-      exportPlan.exportAlways(pic.applyDataRelocations());
-    }
+    addressing.declareSymbols(symbols, () -> {
+      if (settings.sharedMemory()) {
+        threadLocals = ThreadLocalSymbols.defineShared(symbols);
+      }
+    });
+    stackPointer = addressing.stackPointer();
+    addressing.alwaysExported().forEach(exportPlan::exportAlways);
   }
 
   /** The indirect function table, which wasm-ld defines once the inputs are read: where they first mention it. */
@@ -209,7 +181,7 @@ public final class Linker {
    */
   private void defineOptionalDataSymbols() {
     for (String name : OPTIONAL_DATA_SYMBOLS) {
-      if (pic != null && !pic.definesOptional(name)) {
+      if (!addressing.definesOptional(name)) {
         continue;
       }
       Symbol existing = symbols.find(name);
@@ -300,13 +272,7 @@ public final class Linker {
       liveness.markLive(stackPointer);
       threadLocals.definedSymbols().forEach(liveness::markLive);
     }
-    if (pic == null) {
-      // Defined here, the stack pointer is always written; imported, only when used.
-      liveness.markLive(stackPointer);
-    } else {
-      // A loader may call it whether or not it is exported: wasm-ld always writes it.
-      liveness.markLive(callCtors);
-    }
+    addressing.alwaysLive(callCtors).forEach(liveness::markLive);
     if (settings.entry() != null) {
       liveness.markLive(symbols.find(settings.entry()));
     }
@@ -352,10 +318,7 @@ public final class Linker {
    * reports them, and given their traps ({@link UndefinedSymbols}).
    */
   private List<Symbol> resolveUndefined() {
-    List<Symbol> imports = pic != null ? pic.imports(symbols) : undefined.imports(symbols.globals());
-    if (pic != null) {
-      undefined.importForLoader(imports);
-    }
+    List<Symbol> imports = addressing.imports(symbols, undefined);
     Set<String> boundaries = SegmentBoundarySymbols.provided(liveSegments(), settings.memory().mergeSegments());
     exportPlan.checkRequiredExports(boundaries);
     for (InputObject object : symbols.objects()) {
@@ -370,29 +333,17 @@ public final class Linker {
   }
 
   /**
-   * Reports the uses of undefined symbols in one live chunk and, in a position-independent output, the relocations
-   * that would need an absolute address: in wasm-ld's order, relocation by relocation.
+   * Reports, for one live chunk, the relocations the output's addressing cannot have, then the uses of undefined
+   * symbols: in wasm-ld's order.
    */
   private void scanUses(InputObject object, List<RelocationEntry> relocations, Set<String> boundaries) {
-    if (pic == null) {
-      if (!symbols.sharedLibraries().isEmpty() || settings.undefined().importDynamic()) {
-        for (RelocationEntry entry : relocations) {
-          String problem = SharedReferences.inStaticLink(object, entry, registry, displayNames, staticLoaderProvided);
-          if (problem != null) {
-            diagnostics.error(problem);
-          }
-        }
-      }
-      undefined.scan(object, relocations, boundaries);
-    } else {
-      for (RelocationEntry entry : relocations) {
-        String problem = pic.check(object, entry);
-        if (problem != null) {
-          diagnostics.error(problem);
-        }
-        undefined.scan(object, List.of(entry), boundaries);
+    for (RelocationEntry entry : relocations) {
+      String problem = addressing.check(object, entry);
+      if (problem != null) {
+        diagnostics.error(problem);
       }
     }
+    undefined.scan(object, relocations, boundaries);
     List<UndefinedSymbols.Report> reports = undefined.reports();
     for (; reportedUses < reports.size(); reportedUses++) {
       UndefinedSymbols.Report report = reports.get(reportedUses);
@@ -404,9 +355,6 @@ public final class Linker {
       }
     }
   }
-
-  /** In a static link, which symbols the loader provides (GotAccess.inStaticLink). */
-  private final Predicate<Symbol> staticLoaderProvided;
 
   /** How many of the undefined symbols' uses are reported so far. */
   private int reportedUses;
@@ -439,16 +387,11 @@ public final class Linker {
       layout.functions().add(callCtors.function());
     }
     layout.functions().addAll(threadLocals.initTls());
-    if (pic != null) {
-      layout.functions().add(pic.applyDataRelocationsFunction(layout, threadLocals.tlsBase()));
-      threadLocals.positionIndependent(pic.memoryBase(), () -> pic.applyTlsRelocationsBody(layout));
-    }
+    layout.functions().addAll(addressing.relocationFunctions(layout, threadLocals));
     layout.functions().addAll(undefined.weakStubs(symbols.globals()));
     layout.functions().addAll(undefined.undefinedStubs());
     layout.functions().addAll(threadLocals.functions(layout));
-    if (pic != null) {
-      layout.functions().addAll(pic.startFunctions(layout, threadLocals.startFunction()));
-    }
+    layout.functions().addAll(addressing.startFunctions(layout, threadLocals.startFunction()));
     symbols.objects().forEach(object -> layout.functions().addAll(object.keptFunctions()));
     layout.functions().addAll(signatureStubs());
     if (stackPointer.global() != null) {
@@ -480,9 +423,7 @@ public final class Linker {
     layout.assignTables(isTablePresent(), settings.table().imported() || symbols.usesLegacyIndirectTable());
     indirectTable.setOutputIndex(layout.indirectTableIndex());
     threadLocals.defineInitMemorySymbols(symbols);
-    if (pic != null) {
-      pic.defineLateSymbols(symbols);
-    }
+    addressing.defineLateSymbols(symbols);
     List<Symbol> exported = exportPlan.exportedSymbols(indirectTable, isTablePresent());
     exportedSymbols = exported;
     features.checkImportsAndExports(settings.features().check(), layout.importedGlobals(), exported)
@@ -529,37 +470,8 @@ public final class Linker {
         usesIndirectCalls = true;
         continue;
       }
-      if (pic != null) {
-        pic.scan(object, entry, kind, layout);
-        continue;
-      }
-      Symbol symbol = object.symbol(entry.index());
-      RelocationRule rule = kind.rule();
-      if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE) && hasAddress(symbol)) {
-        layout.addTableEntry(symbol);
-      } else if (rule == RelocationRule.GLOBAL_INDEX && needsGotEntry(symbol) && layout.addGotEntry(symbol)
-          && symbol.kind() == SymbolKind.FUNCTION && hasAddress(symbol)) {
-        layout.addTableEntry(symbol);
-      }
+      addressing.scan(object, entry, kind, layout);
     }
-  }
-
-  /**
-   * Whether a global-index relocation against {@code symbol} reads a GOT entry: it is not a global, or it is one that
-   * an object imports but the link defines as a place in memory. A position-independent object imports
-   * {@code __memory_base} and {@code __table_base}; linked into an ordinary module, wasm-ld defines them as data at
-   * 0 and at the table's base, which the object then reads through GOT entries.
-   */
-  private static boolean needsGotEntry(Symbol symbol) {
-    return symbol.global() == null && (symbol.kind() != SymbolKind.GLOBAL || symbol.absoluteAddress() != null);
-  }
-
-  /**
-   * Whether a function can have a table slot: defined, or imported (its slot then holds the import). An undefined
-   * function that is not imported has none (its calls reach a trap): its address is 0.
-   */
-  private boolean hasAddress(Symbol function) {
-    return function.isDefined() || layout.isImported(function);
   }
 
   /**
@@ -616,15 +528,12 @@ public final class Linker {
   private void layOutMemory() {
     MemoryLayout memory = layout.memory();
     threadLocals.setValues(memory);
-    if (stackPointer.global() != null) {
-      stackPointer.global().setInitialValue(new ConstExpr.I32Const((int) memory.stackPointer()));
-    }
+    addressing.placeMemory(layout);
     Map<String, Long> addresses = Map.of("__heap_base", memory.heapBase(), "__heap_end", memory.heapEnd(),
         "__data_end", memory.dataEnd(), "__global_base", memory.dataStart(), "__dso_handle", memory.dataStart(),
-        "__stack_low", memory.stackLow(), "__stack_high", memory.stackPointer(),
-        // Not position-independent: memory and table start where the layout put them.
-        "__memory_base", 0L, "__table_base", layout.tableBase());
-    dataSymbols.forEach((name, symbol) -> SymbolTable.setAddress(symbol, addresses.get(name)));
+        "__stack_low", memory.stackLow(), "__stack_high", memory.stackPointer());
+    dataSymbols.forEach((name, symbol) -> SymbolTable.setAddress(symbol,
+        addresses.containsKey(name) ? addresses.get(name) : addressing.fixedAddress(name, layout)));
     layout.got().setValues(layout);
   }
 

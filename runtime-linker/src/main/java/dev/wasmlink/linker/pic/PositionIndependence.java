@@ -9,6 +9,8 @@ import dev.wasmlink.linker.symbols.InputSegment;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
+import dev.wasmlink.linker.threads.ThreadLocalSymbols;
+import dev.wasmlink.linker.undefined.UndefinedSymbols;
 import dev.wasmlink.linker.write.DynamicLinking;
 import dev.wasmlink.linker.write.Instructions;
 import dev.wasmlink.spec.format.GlobalType;
@@ -42,11 +44,12 @@ import java.util.Set;
  * stores the pointers in {@code .tdata} for each. Without shared memory a module cannot have thread-locals
  * ({@link #unsupported}).
  */
-public final class PositionIndependence {
+final class PositionIndependence implements Addressing {
   private static final int I32 = 0x7F;
   private static final TypeEntry.FunctionType VOID = new TypeEntry.FunctionType(List.of(), List.of());
 
   private final GotAccess gotAccess;
+  private final boolean sharedMemory;
   private final RelocationRegistry registry;
   private final DisplayNames displayNames;
   private Symbol stackPointer;
@@ -59,24 +62,28 @@ public final class PositionIndependence {
   private InputFunction wasmStart;
   private Symbol tlsBase;
 
-  public PositionIndependence(boolean shared, boolean bsymbolic, RelocationRegistry registry,
+  PositionIndependence(boolean shared, boolean bsymbolic, boolean sharedMemory, RelocationRegistry registry,
       DisplayNames displayNames) {
     this.gotAccess = new GotAccess(shared, bsymbolic);
+    this.sharedMemory = sharedMemory;
     this.registry = registry;
     this.displayNames = displayNames;
   }
 
   /** The GOT of this output: an entry of a symbol another module may define is imported. */
-  public GlobalOffsetTable globalOffsetTable(boolean sharedMemory) {
+  @Override
+  public GlobalOffsetTable globalOffsetTable() {
     return new GlobalOffsetTable(sharedMemory, true, gotAccess::isLoaderProvided);
   }
 
   /**
-   * What wasm-ld declares before reading the inputs: {@code __wasm_apply_data_relocs} (exported, right after
-   * {@code __wasm_call_ctors}), then the imported {@code __stack_pointer}, {@code __memory_base} and
-   * {@code __table_base}; the bases are always imported.
+   * What wasm-ld declares before reading the inputs, after the thread-locals: {@code __wasm_apply_data_relocs}
+   * (exported, so it follows {@code __wasm_init_tls} among the exports), then the imported {@code __stack_pointer},
+   * {@code __memory_base} and {@code __table_base}; the bases are always imported.
    */
-  public void declare(SymbolTable symbols) {
+  @Override
+  public void declareSymbols(SymbolTable symbols, Runnable declareThreadLocals) {
+    declareThreadLocals.run();
     applyDataRelocations = symbols.defineSynthetic("__wasm_apply_data_relocs", SymbolKind.FUNCTION);
     stackPointer = symbols.declareImportedGlobal("__stack_pointer", new GlobalType(I32, 1));
     memoryBase = symbols.declareImportedGlobal("__memory_base", new GlobalType(I32, 0));
@@ -86,18 +93,21 @@ public final class PositionIndependence {
   }
 
   /** {@code __stack_pointer}: imported, the loader's main module owns the stack. */
+  @Override
   public Symbol stackPointer() {
     return stackPointer;
   }
 
-  /** {@code __memory_base}, the imported global every address of the module counts from. */
-  public Symbol memoryBase() {
-    return memoryBase;
+  /** {@code __wasm_apply_data_relocs}, which wasm-ld exports whatever the command line says. */
+  @Override
+  public List<Symbol> alwaysExported() {
+    return List.of(applyDataRelocations);
   }
 
-  /** {@code __wasm_apply_data_relocs}, which wasm-ld exports whatever the command line says. */
-  public Symbol applyDataRelocations() {
-    return applyDataRelocations;
+  /** {@code __wasm_call_ctors}: a loader may call it whether or not it is exported, so wasm-ld always writes it. */
+  @Override
+  public List<Symbol> alwaysLive(Symbol callCtors) {
+    return List.of(callCtors);
   }
 
   /**
@@ -105,6 +115,7 @@ public final class PositionIndependence {
    * {@code __dso_handle}, and {@code __data_end} outside a shared library. The bases are imports, and the stack and
    * heap are the main module's.
    */
+  @Override
   public boolean definesOptional(String name) {
     return name.equals("__dso_handle") || name.equals("__data_end") && !gotAccess.shared();
   }
@@ -115,10 +126,12 @@ public final class PositionIndependence {
    * module's data by {@code __memory_base}: a wrong program, which wasmlink does not write. (With shared memory,
    * {@code __tls_base} is set at start to the module's own {@code .tdata}, and per thread by {@code __wasm_init_tls}.)
    */
-  public static String unsupported(boolean sharedMemory, List<InputSegment> liveSegments, String flag) {
+  @Override
+  public String unsupported(List<InputSegment> liveSegments) {
     if (sharedMemory) {
       return null;
     }
+    String flag = gotAccess.shared() ? "-shared" : "-pie";
     for (InputSegment segment : liveSegments) {
       if (segment.isTls()) {
         return segment.file().name() + ": " + flag + " without --shared-memory cannot place thread-local storage ("
@@ -134,8 +147,10 @@ public final class PositionIndependence {
    * position-independent output: every undefined function, global and tag, weak ones too (data never: it is reached
    * through GOT imports), a function only when some object calls it directly (taking its address goes through the
    * GOT) unless a shared library given as an input provides it, and a shared library's overridable weak functions.
+   * The loader provides them all: {@code undefined} does not report them.
    */
-  public List<Symbol> imports(SymbolTable symbols) {
+  @Override
+  public List<Symbol> imports(SymbolTable symbols, UndefinedSymbols undefined) {
     Set<Symbol> calledDirectly = calledDirectly(symbols.objects());
     List<Symbol> imports = new ArrayList<>();
     for (Symbol symbol : symbols.globals()) {
@@ -148,6 +163,7 @@ public final class PositionIndependence {
         imports.add(symbol);
       }
     }
+    undefined.importForLoader(imports);
     return imports;
   }
 
@@ -168,6 +184,7 @@ public final class PositionIndependence {
    * gives address-taken functions their slots unless the loader provides them, and GOT entries where code or data
    * needs the loader's answer ({@link #check} has reported what cannot be relocated at all).
    */
+  @Override
   public void scan(InputObject object, RelocationEntry entry, RelocationKind kind, ModuleLayout layout) {
     Symbol symbol = object.symbol(entry.index());
     RelocationRule rule = kind.rule();
@@ -191,6 +208,7 @@ public final class PositionIndependence {
    * absolute address in code, which no base can move, or a base-relative one against a symbol the module does not
    * define.
    */
+  @Override
   public String check(InputObject object, RelocationEntry entry) {
     RelocationKind kind = registry.byCode(entry.type()).kind();
     if (kind.target() == RelocationTarget.TYPE) {
@@ -226,23 +244,20 @@ public final class PositionIndependence {
 
   /**
    * {@code __wasm_apply_data_relocs}, the first function wasm-ld makes for position-independent output once
-   * relocations are scanned (after the constructors' runner and {@code __wasm_init_tls}).
-   *
-   * @param tlsBase {@code __tls_base}, which pointers to thread-locals count from, or {@code null}
+   * relocations are scanned (after the constructors' runner and {@code __wasm_init_tls}); and, for the thread-locals,
+   * their addresses relative to {@code __memory_base} and {@code __wasm_apply_tls_relocs}'s body. Pointers to
+   * thread-locals count from {@code __tls_base}.
    */
-  public InputFunction applyDataRelocationsFunction(ModuleLayout layout, Symbol tlsBase) {
-    this.tlsBase = tlsBase;
+  @Override
+  public List<InputFunction> relocationFunctions(ModuleLayout layout, ThreadLocalSymbols threadLocals) {
+    this.tlsBase = threadLocals.tlsBase();
     InputFunction applyData = InputFunction.generated("__wasm_apply_data_relocs", VOID,
         () -> runtimeRelocations(layout).applyDataRelocationsBody());
     SymbolTable.defineFunction(applyDataRelocations, applyData);
     applyDataRelocations.markLive();
     applyData.markLive();
-    return applyData;
-  }
-
-  /** The body of {@code __wasm_apply_tls_relocs}: the pointers in {@code .tdata}, stored from {@code __tls_base}. */
-  public byte[] applyTlsRelocationsBody(ModuleLayout layout) {
-    return runtimeRelocations(layout).applyTlsRelocationsBody();
+    threadLocals.positionIndependent(memoryBase, () -> runtimeRelocations(layout).applyTlsRelocationsBody());
+    return List.of(applyData);
   }
 
   /**
@@ -251,6 +266,7 @@ public final class PositionIndependence {
    * {@code __wasm_start}, which calls the first and then the second: GOT entries must point right before anything
    * reads them.
    */
+  @Override
   public List<InputFunction> startFunctions(ModuleLayout layout, InputFunction initMemory) {
     List<InputFunction> functions = new ArrayList<>();
     startFunction = initMemory;
@@ -277,6 +293,7 @@ public final class PositionIndependence {
    * Defines {@code __wasm_apply_global_relocs} and {@code __wasm_start} as symbols once they exist, last of all, as
    * wasm-ld does: so that {@code --export-all} exports them, after everything else.
    */
+  @Override
   public void defineLateSymbols(SymbolTable symbols) {
     if (applyGlobalRelocations != null) {
       Symbol symbol = symbols.defineSynthetic("__wasm_apply_global_relocs", SymbolKind.FUNCTION);
@@ -298,8 +315,19 @@ public final class PositionIndependence {
    * The start function, once {@link #startFunctions} has run: {@code __wasm_start}, {@code __wasm_apply_global_relocs}
    * or {@code __wasm_init_memory}, or {@code null} when nothing needs to run at start.
    */
+  @Override
   public InputFunction startFunction() {
     return startFunction;
+  }
+
+  /** Nothing: every address counts from a base the loader sets. */
+  @Override
+  public void placeMemory(ModuleLayout layout) {}
+
+  /** The bases and optional data symbols are imported or placed by the layout: none has a fixed address. */
+  @Override
+  public Long fixedAddress(String name, ModuleLayout layout) {
+    return null;
   }
 
   /**
@@ -307,17 +335,8 @@ public final class PositionIndependence {
    * data's size and largest alignment; table: the slots; the shared libraries it needs; exported thread-locals; the
    * weak imports).
    */
-  public DynamicLinking output(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported) {
+  @Override
+  public DynamicLinking dynamicLinking(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported) {
     return new DynamicLinking(DylinkInfo.of(layout, neededLibraries, exported, true), memoryBase, tableBase);
-  }
-
-  /**
-   * A static link against shared libraries writes a {@code dylink.0} too, naming them (no memory of its own to
-   * place, as wasm-ld writes it); {@code null} when it has none.
-   */
-  public static DynamicLinking forStaticLink(ModuleLayout layout, List<String> neededLibraries,
-      List<Symbol> exported) {
-    return neededLibraries.isEmpty() ? null
-        : new DynamicLinking(DylinkInfo.of(layout, neededLibraries, exported, false), null, null);
   }
 }
