@@ -29,7 +29,6 @@ import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.LinkMap;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
-import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
@@ -37,7 +36,6 @@ import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,6 @@ import java.util.Set;
  * chunk patched by the generated relocation handlers, atomically.
  */
 public final class Linker {
-  private static final TypeEntry.FunctionType VOID = new TypeEntry.FunctionType(List.of(), List.of());
 
   private final LinkSettings settings;
   private final Diagnostics diagnostics;
@@ -62,7 +59,7 @@ public final class Linker {
 
   /** Objects named on the command line (not archive members): their constructors always run. */
   private final List<InputObject> directObjects = new ArrayList<>();
-  private List<Constructor> constructors = List.of();
+  private Constructors constructors;
   private Symbol stackPointer;
   private Symbol indirectTable;
   private Symbol callCtors;
@@ -107,10 +104,10 @@ public final class Linker {
     defineIndirectTable();
     symbols.checkSignatures();
     diagnostics.stopIfErrors();
-    constructors = collectConstructors();
+    constructors = Constructors.collect(symbols.objects());
     symbols.objects().forEach(ChunkNames::assign);
-    markLive(constructors);
-    defineCallCtors(constructors);
+    markLive();
+    constructors.defineCallCtors(callCtors);
     List<Symbol> imports = resolveUndefined();
     diagnostics.stopIfErrors();
     refuseUnsupportedOutput();
@@ -215,54 +212,9 @@ public final class Linker {
     audit.problems().forEach(diagnostics::error);
   }
 
-  /** A constructor of an object, with its priority and its place in link order (ties keep that order). */
-  private record Constructor(int priority, int order, Symbol symbol, InputObject object) {}
-
-  /** Every constructor of every object in the link whose function did not lose its comdat. */
-  private List<Constructor> collectConstructors() {
-    List<Constructor> constructors = new ArrayList<>();
-    for (InputObject object : symbols.objects()) {
-      for (LinkingSubsection.InitFunction init : object.initFunctions()) {
-        Symbol symbol = object.symbol(init.symbol());
-        if (symbol.function() != null && !object.isDiscarded(symbol.function())) {
-          constructors.add(new Constructor(init.priority(), constructors.size(), symbol, object));
-        }
-      }
-    }
-    return constructors;
-  }
-
-  /**
-   * {@code __wasm_call_ctors}: the live constructors by priority, in link order within one. A constructor is live
-   * when its object is: given on the command line, or with anything else of it live, as wasm-ld decides.
-   */
-  private void defineCallCtors(List<Constructor> candidates) {
-    List<Constructor> live = new ArrayList<>();
-    for (Constructor constructor : candidates) {
-      if (constructor.symbol().function().isLive()) {
-        live.add(constructor);
-      }
-    }
-    live.sort(Comparator.comparingInt(Constructor::priority).thenComparingInt(Constructor::order));
-    List<InputFunction.Call> calls = new ArrayList<>();
-    for (Constructor constructor : live) {
-      calls.add(new InputFunction.Call(constructor.symbol(), false));
-    }
-    if (callCtors.isUndefined() || callCtors.isSynthetic()) {
-      InputFunction function = InputFunction.calling("__wasm_call_ctors", VOID, calls);
-      SymbolTable.defineFunction(callCtors, function);
-      if (callCtors.isLive() || !calls.isEmpty()) {
-        callCtors.markLive();
-        function.markLive();
-      }
-    }
-  }
-
-  private void markLive(List<Constructor> constructors) {
+  private void markLive() {
     Liveness liveness = new Liveness();
-    for (Constructor constructor : constructors) {
-      liveness.addInitFunction(constructor.object(), constructor.symbol());
-    }
+    constructors.addTo(liveness);
     directObjects.forEach(liveness::markObjectLive);
     if (!settings.gcSections()) {
       liveness.markEverything(symbols);
@@ -513,7 +465,7 @@ public final class Linker {
   /** The command export wrappers, decided once the constructors are known. */
   private CommandExportWrappers commandWrappers() {
     if (commandWrappers == null) {
-      commandWrappers = new CommandExportWrappers(settings, symbols, callCtors, !constructors.isEmpty());
+      commandWrappers = new CommandExportWrappers(settings, symbols, callCtors, constructors.any());
     }
     return commandWrappers;
   }
