@@ -9,8 +9,10 @@ import dev.wasmlink.linker.options.LinkOptions;
 import dev.wasmlink.linker.options.Usage;
 import dev.wasmlink.linker.options.WasmLdCommandLine;
 import dev.wasmlink.linker.relocatable.RelocatableLinker;
+import dev.wasmlink.linker.write.OutputFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,6 +67,9 @@ public final class WasmLdMain {
     }
     try {
       LinkSettings settings = LinkSettingsFactory.from(options);
+      if (refuseUnwritableOutputs(settings, printer)) {
+        return 1;
+      }
       Diagnostics diagnostics = settings.relocatable() ? new RelocatableLinker(settings).link()
           : new Linker(settings, out).link();
       return report(diagnostics.warnings(), options.fatalWarnings(), printer) ? 1 : 0;
@@ -73,6 +78,26 @@ public final class WasmLdMain {
       e.diagnostics().errors().forEach(printer::error);
       return 1;
     }
+  }
+
+  /**
+   * Checks, before anything is read, that the output and the map file can be written, as wasm-ld does: a long link
+   * should not end in a mistake of the command line.
+   */
+  private static boolean refuseUnwritableOutputs(LinkSettings settings, DiagnosticPrinter printer) {
+    boolean refused = false;
+    String output = OutputFile.cannotCreate(settings.output());
+    if (output != null) {
+      printer.error("cannot open output file " + settings.output() + ": " + output);
+      refused = true;
+    }
+    Path mapFile = settings.reports().mapFile();
+    String map = mapFile == null || mapFile.toString().equals("-") ? null : OutputFile.cannotCreate(mapFile);
+    if (map != null) {
+      printer.error("cannot open map file " + mapFile + ": " + map);
+      refused = true;
+    }
+    return refused;
   }
 
   private static void printVersion(PrintWriter out) {

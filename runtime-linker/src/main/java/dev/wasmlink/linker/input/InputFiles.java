@@ -1,12 +1,12 @@
 package dev.wasmlink.linker.input;
 
+import dev.wasmlink.linker.diagnostics.IoReasons;
 import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.linker.object.ObjectReader;
 import dev.wasmlink.spec.io.ByteSlice;
 import dev.wasmlink.spec.io.InputLocation;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Opens input files: objects, archives and Rust rlibs. */
@@ -17,10 +17,8 @@ public final class InputFiles {
   public static byte[] read(Path path) {
     try {
       return Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw new InputException("cannot open " + path + ": No such file or directory");
     } catch (IOException e) {
-      throw new InputException("cannot open " + path + ": " + e.getMessage());
+      throw new InputException("cannot open " + path + ": " + IoReasons.of(e));
     }
   }
 

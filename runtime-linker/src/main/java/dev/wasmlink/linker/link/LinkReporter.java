@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.link;
 
+import dev.wasmlink.linker.diagnostics.IoReasons;
 import dev.wasmlink.linker.input.InputException;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputObject;
@@ -88,7 +89,7 @@ final class LinkReporter implements ResolutionListener {
     try {
       Files.writeString(path, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new InputException("cannot open " + path + ": " + e.getMessage());
+      throw new InputException("cannot open " + path + ": " + IoReasons.of(e));
     }
   }
 }
