@@ -18,6 +18,24 @@ public final class ObjectReader {
 
   private ObjectReader() {}
 
+  /** LLVM bitcode, bare ({@code BC 0xC0DE}) or in its wrapper ({@code 0x0B17C0DE}), as read little-endian. */
+  private static final int BITCODE = 0xDEC04342;
+  private static final int BITCODE_WRAPPER = 0x0B17C0DE;
+  private static final int ELF = 0x464C457F;
+
+  /**
+   * What a file that does not start with {@code \0asm} is, for the one line that refuses it: bitcode from
+   * {@code -flto} (wasm-ld would optimize it; wasmlink has no LTO) and ELF objects get their names.
+   */
+  private static String notAWasmObject(int magic) {
+    return switch (magic) {
+      case BITCODE, BITCODE_WRAPPER -> "LLVM bitcode (an -flto object): wasmlink does not do link-time optimization;"
+          + " build it without -flto";
+      case ELF -> "unknown file type: an ELF file, not a wasm object (built for another target?)";
+      default -> "not a wasm object: bad magic number " + String.format("0x%08x", magic) + " (expected \\0asm)";
+    };
+  }
+
   /** Reads the object held in {@code bytes}, a whole file or an archive member. */
   public static ObjectFile read(ByteSlice bytes, InputLocation location) {
     ByteReader in = ByteReader.of(bytes.array(), bytes.start(), bytes.length(), location);
@@ -26,8 +44,7 @@ public final class ObjectReader {
     }
     int magic = in.readI32();
     if (magic != MAGIC) {
-      throw in.errorAt(bytes.start(), "not a wasm object: bad magic number " + String.format("0x%08x", magic)
-          + " (expected \\0asm)");
+      throw in.errorAt(bytes.start(), notAWasmObject(magic));
     }
     int versionPosition = in.position();
     int version = in.readI32();

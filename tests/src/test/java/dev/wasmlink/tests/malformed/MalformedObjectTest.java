@@ -67,6 +67,19 @@ class MalformedObjectTest {
   }
 
   @Test
+  void llvmBitcodeIsRefusedAsLinkTimeOptimization() {
+    Path file = Dump.write(dir, "lto.o", bytes().raw('B', 'C', 0xC0, 0xDE, 0x35, 0x14, 0x00, 0x00, 0x05, 0x00));
+    Dump.assertError(Dump.run(file), file.toString(), null, 0x0,
+        "LLVM bitcode (an -flto object): wasmlink does not do link-time optimization; build it without -flto");
+  }
+
+  @Test
+  void anElfObjectIsAnUnknownFileType() {
+    Path file = Dump.write(dir, "host.o", bytes().raw(0x7F, 'E', 'L', 'F', 0x02, 0x01, 0x01, 0x00, 0x00));
+    Dump.assertError(Dump.run(file), file.toString(), null, 0x0, "unknown file type: an ELF file");
+  }
+
+  @Test
   void textFileIsNotAnObject() {
     Path file = Dump.write(dir, "notes.txt", WasmBytes.ascii("hello, this is text\n"));
     Dump.assertError(Dump.run(file), file.toString(), null, 0x0, "not a wasm object");
