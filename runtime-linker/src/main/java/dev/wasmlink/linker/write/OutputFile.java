@@ -2,6 +2,8 @@ package dev.wasmlink.linker.write;
 
 import dev.wasmlink.linker.diagnostics.IoReasons;
 import dev.wasmlink.linker.input.InputException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -33,6 +35,9 @@ public final class OutputFile {
     if (Files.isDirectory(output)) {
       return "Is a directory";
     }
+    if (isStandardOutput(output) || isSpecialFile(output)) {
+      return null;
+    }
     try {
       Path probe = Files.createTempFile(directoryOf(output), output.getFileName().toString(), ".tmp");
       Files.delete(probe);
@@ -51,6 +56,10 @@ public final class OutputFile {
   public static void writeAtomically(Path output, Sink sink) {
     if (Files.isDirectory(output)) {
       throw cannotOpen(output, "Is a directory");
+    }
+    if (isStandardOutput(output) || isSpecialFile(output)) {
+      writeInPlace(output, sink);
+      return;
     }
     Path temporary;
     try {
@@ -77,6 +86,35 @@ public final class OutputFile {
         // The disk refuses even this: nothing more to do.
       }
       PendingFiles.OF_THIS_PROCESS.done(temporary);
+    }
+  }
+
+  /** {@code -o -}: the module goes to standard output, as with wasm-ld. */
+  private static boolean isStandardOutput(Path output) {
+    return output.toString().equals("-");
+  }
+
+  /**
+   * An existing file that is not a regular one: {@code /dev/null}, a FIFO, a terminal. It is written where it is, as
+   * wasm-ld does: moving a file over it would replace the device for every other program.
+   */
+  private static boolean isSpecialFile(Path output) {
+    return Files.exists(output) && !Files.isRegularFile(output) && !Files.isDirectory(output);
+  }
+
+  private static void writeInPlace(Path output, Sink sink) {
+    try {
+      if (isStandardOutput(output)) {
+        OutputStream stream = new FileOutputStream(FileDescriptor.out);
+        sink.write(stream);
+        stream.flush();
+      } else {
+        try (OutputStream stream = Files.newOutputStream(output)) {
+          sink.write(stream);
+        }
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot write output file " + output + ": " + IoReasons.of(e));
     }
   }
 

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmlink.linker.input.InputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +74,30 @@ class OutputFileTest {
     assertEquals(List.of(finished), filesIn(dir));
     assertThrows(IOException.class, () -> pending.create(dir, "other.wasm"));
     assertEquals(List.of(finished), filesIn(dir));
+  }
+
+  /**
+   * A special file such as {@code /dev/null} or a FIFO is written where it is: a temporary file moved over it would
+   * replace the device (as root, {@code /dev/null} itself). A FIFO stands in for the device here.
+   */
+  @Test
+  void aSpecialFileIsWrittenInPlaceNotReplaced() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor());
+    assertNull(OutputFile.cannotCreate(fifo));
+    CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readAllBytes(fifo);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    byte[] module = "\0asm\1\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    OutputFile.writeAtomically(fifo, module);
+    assertArrayEquals(module, read.get(30, TimeUnit.SECONDS));
+    assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the FIFO was replaced by a file");
+    assertEquals(List.of(fifo), filesIn(dir));
   }
 
   private static List<Path> filesIn(Path directory) {
