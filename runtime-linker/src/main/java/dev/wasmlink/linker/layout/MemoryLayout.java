@@ -113,6 +113,10 @@ public final class MemoryLayout {
     if (settings.maxMemory() != null) {
       checkSize("maximum", settings.maxMemory(), needed, problems);
       maxPages = settings.maxMemory() / PAGE_SIZE;
+    } else if (settings.shared() && settings.growable() && settings.positionIndependent()) {
+      // Shared memory must declare a maximum. A position-independent module's memory is the whole program's, which
+      // grows with every module loaded: wasm-ld leaves it all the room a 32-bit address has.
+      maxPages = MAX_MEMORY / PAGE_SIZE;
     } else if (!settings.growable() || settings.shared()) {
       // Shared memory must declare a maximum; without --max-memory, wasm-ld uses the initial size.
       maxPages = initialPages;
