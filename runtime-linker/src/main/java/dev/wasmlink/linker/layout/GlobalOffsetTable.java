@@ -124,6 +124,14 @@ public final class GlobalOffsetTable {
     return imports.keySet();
   }
 
+  /**
+   * The symbols whose internal entries a position-independent module sets once, at start
+   * ({@code __wasm_apply_global_relocs}): all but the thread-locals', which are set per thread.
+   */
+  public List<Symbol> setAtStart() {
+    return entries.keySet().stream().filter(symbol -> !isSetPerThread(symbol)).toList();
+  }
+
   /** The thread-locals whose entries {@code __wasm_apply_global_tls_relocs} sets in each thread, in order. */
   public List<Symbol> setPerThread() {
     return entries.keySet().stream().filter(this::isSetPerThread).toList();

@@ -290,6 +290,10 @@ public final class Linker {
    */
   private void scanUses(InputObject object, List<RelocationEntry> relocations, Set<String> boundaries) {
     for (RelocationEntry entry : relocations) {
+      String undefinedThreadLocal = ThreadLocalAudit.undefinedTarget(object, entry, registry);
+      if (undefinedThreadLocal != null) {
+        diagnostics.error(undefinedThreadLocal);
+      }
       String problem = addressing.check(object, entry);
       if (problem != null) {
         diagnostics.error(problem);

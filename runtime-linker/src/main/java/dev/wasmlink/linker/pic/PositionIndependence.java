@@ -226,13 +226,6 @@ final class PositionIndependence implements Addressing {
       return object.name() + ": relocation " + kind.name() + " is not supported against an undefined symbol `"
           + displayNames.of(symbol.name()) + "`";
     }
-    if (rule == RelocationRule.GLOBAL_INDEX && symbol.kind() == SymbolKind.DATA && symbol.isTls()) {
-      // LLVM 14 reaches thread-locals that may live in another module through GOT.TLS entries; LLVM 15 and later
-      // never do. Across modules their addresses are per thread and per module, which no loader here provides.
-      return object.name() + ": relocation " + kind.name() + " reaches thread-local `"
-          + displayNames.of(symbol.name()) + "` through a GOT entry (GOT.TLS), which wasmlink does not write in"
-          + " position-independent modules: rebuild the object with LLVM 15 or later";
-    }
     return null;
   }
 
@@ -270,7 +263,7 @@ final class PositionIndependence implements Addressing {
   public List<InputFunction> startFunctions(ModuleLayout layout, InputFunction initMemory) {
     List<InputFunction> functions = new ArrayList<>();
     startFunction = initMemory;
-    if (!layout.got().internalSymbols().isEmpty()) {
+    if (!layout.got().setAtStart().isEmpty()) {
       applyGlobalRelocations = InputFunction.generated("__wasm_apply_global_relocs", VOID,
           () -> runtimeRelocations(layout).applyGlobalRelocationsBody());
       applyGlobalRelocations.markLive();

@@ -50,7 +50,7 @@ final class RuntimeRelocations {
 
   byte[] applyGlobalRelocationsBody() {
     Instructions code = new Instructions().noLocals();
-    for (Symbol symbol : layout.got().internalSymbols()) {
+    for (Symbol symbol : layout.got().setAtStart()) {
       boolean function = symbol.kind() == SymbolKind.FUNCTION;
       code.globalGet(function ? tableBase : memoryBase)
           .i32Const(function ? symbol.tableSlot() : layout.addressOf(symbol))

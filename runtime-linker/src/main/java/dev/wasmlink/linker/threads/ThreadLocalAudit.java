@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Checks every relocation of the chunks it is shown against thread-local storage's rules, before anything is laid
- * out, and explains what breaks them. wasm-ld's rules: a TLS relocation needs a defined symbol; with shared memory,
- * a thread-local one in a thread-local segment. Added here: with shared memory, a kind its catalogue declares
+ * out, and explains what breaks them. wasm-ld's rules: a TLS relocation needs a defined symbol
+ * ({@link #undefinedTarget}); with shared memory, a thread-local one in a thread-local segment. Added here: with shared memory, a kind its catalogue declares
  * {@code forbiddenAgainstTls} may not reach a thread-local (wasm's own memory-address kinds are not so declared:
  * against a thread-local they give its offset in the block, which older compilers add to {@code __tls_base}).
  *
@@ -59,10 +59,23 @@ public final class ThreadLocalAudit {
     }
   }
 
+  /**
+   * wasm-ld's first rule, checked as uses are scanned, relocation by relocation, so that its line comes before the
+   * undefined-symbol report of the same use: a TLS relocation needs a defined symbol. {@code null} when it has one.
+   */
+  public static String undefinedTarget(InputObject object, RelocationEntry entry, RelocationRegistry registry) {
+    RelocationKind kind = registry.byCode(entry.type()).kind();
+    if (kind.target() != RelocationTarget.DATA || !kind.tlsOnly()) {
+      return null;
+    }
+    Symbol symbol = object.symbol(entry.index());
+    return symbol.isUndefined() ? object.name() + ": relocation " + kind.name()
+        + " cannot be used against an undefined symbol `" + symbol.name() + "`" : null;
+  }
+
   private void checkThreadLocalUse(InputObject object, String user, RelocationKind kind, Symbol symbol) {
     if (symbol.isUndefined()) {
-      errors.add(object.name() + ": relocation " + kind.name() + " cannot be used against an undefined symbol `"
-          + symbol.name() + "`");
+      // Reported as uses are scanned (undefinedTarget).
       return;
     }
     boolean flagged = (symbol.flags() & SymbolFlags.TLS) != 0;

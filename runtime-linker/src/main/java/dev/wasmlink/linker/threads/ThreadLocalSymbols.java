@@ -152,26 +152,31 @@ public final class ThreadLocalSymbols {
   }
 
   /**
-   * The symbols wasm-ld defines for {@code __wasm_init_memory} and its flag once they exist, last of all, so that
-   * {@code --export-all} exports them (and {@code --export} cannot name them): the flag's address, the function,
-   * then {@code __wasm_apply_tls_relocs}.
+   * The symbols wasm-ld defines for the functions it makes for memory and TLS once they exist, last of all, so that
+   * {@code --export-all} exports them (and {@code --export} cannot name them): {@code __wasm_init_memory}'s flag and
+   * the function, then {@code __wasm_apply_global_tls_relocs} and {@code __wasm_apply_tls_relocs}.
    */
   public void defineInitMemorySymbols(SymbolTable symbols) {
-    if (initMemory == null || memory.initFlagAddress() == null) {
-      return;
+    if (initMemory != null && memory.initFlagAddress() != null) {
+      Symbol flag = symbols.defineSynthetic("__wasm_init_memory_flag", SymbolKind.DATA);
+      SymbolTable.setAddress(flag, memory.initFlagAddress());
+      flag.markLive();
+      defineFunctionSymbol(symbols, "__wasm_init_memory", initMemory);
     }
-    Symbol flag = symbols.defineSynthetic("__wasm_init_memory_flag", SymbolKind.DATA);
-    SymbolTable.setAddress(flag, memory.initFlagAddress());
-    flag.markLive();
-    Symbol function = symbols.defineSynthetic("__wasm_init_memory", SymbolKind.FUNCTION);
-    SymbolTable.defineFunction(function, initMemory);
-    function.markLive();
-    if (applyTlsRelocations != null) {
-      Symbol applyTls = symbols.defineSynthetic("__wasm_apply_tls_relocs", SymbolKind.FUNCTION);
-      SymbolTable.defineFunction(applyTls, applyTlsRelocations);
-      applyTls.markLive();
+    defineFunctionSymbol(symbols, "__wasm_apply_global_tls_relocs", applyGlobalTlsRelocations);
+    if (initMemory != null && memory.initFlagAddress() != null) {
+      defineFunctionSymbol(symbols, "__wasm_apply_tls_relocs", applyTlsRelocations);
     }
   }
+
+  private static void defineFunctionSymbol(SymbolTable symbols, String name, InputFunction function) {
+    if (function != null) {
+      Symbol symbol = symbols.defineSynthetic(name, SymbolKind.FUNCTION);
+      SymbolTable.defineFunction(symbol, function);
+      symbol.markLive();
+    }
+  }
+
 
   private void keepTlsBase() {
     tlsBase.markLive();
