@@ -9,6 +9,7 @@ import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.link.LinkInput;
 import dev.wasmlink.linker.link.LinkReports;
 import dev.wasmlink.linker.link.LinkSettings;
+import dev.wasmlink.linker.link.LoaderConventions;
 import dev.wasmlink.linker.options.FileInput;
 import dev.wasmlink.linker.options.InputArgument;
 import dev.wasmlink.linker.options.LibraryInput;
@@ -26,15 +27,18 @@ final class LinkSettingsFactory {
 
   /**
    * lld 19's reading of the flags: {@code --allow-undefined} is {@code --import-undefined} with {@code ignore-all}
-   * (the options fold it so already); {@code import-dynamic} reports nothing and imports.
+   * (the options fold it so already); {@code import-dynamic} reports nothing and imports, and is what wasm-ld 14 did
+   * for every position-independent output.
    */
-  private static UndefinedPolicy undefinedPolicy(LinkOptions options) {
-    UndefinedPolicy.Report report = switch (options.unresolvedSymbols()) {
+  private static UndefinedPolicy undefinedPolicy(LinkOptions options, LoaderConventions conventions) {
+    UnresolvedSymbols unresolved = options.isPic() && conventions.positionIndependentImportsUndefined()
+        ? UnresolvedSymbols.IMPORT_DYNAMIC : options.unresolvedSymbols();
+    UndefinedPolicy.Report report = switch (unresolved) {
       case REPORT_ALL -> options.warnUnresolvedSymbols() ? UndefinedPolicy.Report.WARNING : UndefinedPolicy.Report.ERROR;
       case IGNORE_ALL, IMPORT_DYNAMIC -> UndefinedPolicy.Report.NONE;
     };
     return new UndefinedPolicy(report, options.importUndefined(),
-        options.unresolvedSymbols() == UnresolvedSymbols.IMPORT_DYNAMIC, options.allowedUndefinedSymbols());
+        unresolved == UnresolvedSymbols.IMPORT_DYNAMIC, options.allowedUndefinedSymbols());
   }
 
   private static Long nonZero(Long value) {
@@ -44,7 +48,7 @@ final class LinkSettingsFactory {
   /**
    * Outputs wasm-ld can write and wasmlink cannot yet: refused in one line each, never linked as something else.
    */
-  static LinkSettings from(LinkOptions options) {
+  static LinkSettings from(LinkOptions options, LoaderConventions conventions) {
     List<LinkInput> inputs = new ArrayList<>();
     for (InputArgument input : options.inputs()) {
       if (input instanceof FileInput file) {
@@ -79,7 +83,7 @@ final class LinkSettingsFactory {
             options.exportMemory() ? options.memoryExportName() : null),
         new TableSettings(options.tableBaseOrDefault(), options.growableTable(), options.importTable()),
         options.gcSections(),
-        undefinedPolicy(options),
+        undefinedPolicy(options, conventions),
         options.requiredSymbols(),
         memory,
         new CustomSectionSettings(options.stripAll(), options.stripDebug(), Set.copyOf(options.keepSections()),
@@ -97,6 +101,7 @@ final class LinkSettingsFactory {
         options.fatalWarnings(),
         options.demangle(),
         new LinkReports(options.trace(), Set.copyOf(options.traceSymbols()), options.printGcSections(),
-            options.whyExtract(), options.printMap() ? Path.of("-") : options.mapFile()));
+            options.whyExtract(), options.printMap() ? Path.of("-") : options.mapFile()),
+        conventions);
   }
 }

@@ -4,6 +4,7 @@ import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.diagnostics.LinkFailedException;
 import dev.wasmlink.linker.link.LinkSettings;
 import dev.wasmlink.linker.link.Linker;
+import dev.wasmlink.linker.link.LoaderConventions;
 import dev.wasmlink.linker.options.CommandLineException;
 import dev.wasmlink.linker.options.LinkOptions;
 import dev.wasmlink.linker.options.Usage;
@@ -25,18 +26,30 @@ import java.util.List;
 public final class WasmLdMain {
   private WasmLdMain() {}
 
+  /** The name the launcher was run by ({@code wasm-ld}, {@code wasm-ld-14}...), which {@code bin/wasm-ld} passes. */
+  static final String PROGRAM_NAME_VARIABLE = "WASMLINK_INVOKED_AS";
+
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, false, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.getenv(PROGRAM_NAME_VARIABLE)));
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    int status = Failures.run("wasm-ld", err, () -> link(Arrays.asList(args), out, err));
+    return run(args, out, err, null);
+  }
+
+  /**
+   * Links as {@code programName} would: run as {@code wasm-ld-14}, position-independent output follows wasm-ld 14's
+   * conventions ({@link LoaderConventions}).
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, String programName) {
+    LoaderConventions conventions = LoaderConventions.forProgramName(programName);
+    int status = Failures.run("wasm-ld", err, () -> link(Arrays.asList(args), out, err, conventions));
     out.flush();
     return status;
   }
 
-  private static int link(List<String> args, PrintWriter out, PrintWriter err) {
+  private static int link(List<String> args, PrintWriter out, PrintWriter err, LoaderConventions conventions) {
     LinkOptions options;
     try {
       options = WasmLdCommandLine.parse(args);
@@ -66,7 +79,7 @@ public final class WasmLdMain {
       return 1;
     }
     try {
-      LinkSettings settings = LinkSettingsFactory.from(options);
+      LinkSettings settings = LinkSettingsFactory.from(options, conventions);
       if (refuseUnwritableOutputs(settings, printer)) {
         return 1;
       }

@@ -55,10 +55,10 @@ final class Constructors {
   }
 
   /**
-   * Defines {@code __wasm_call_ctors} (unless an object does): the live constructors by priority, in link order
-   * within one; live when something calls it or it has a constructor to run.
+   * Defines {@code __wasm_call_ctors} (unless an object does): {@code before}, then the live constructors by priority,
+   * in link order within one; live when something calls it or it has something to run.
    */
-  void defineCallCtors(Symbol callCtors) {
+  void defineCallCtors(Symbol callCtors, List<Symbol> before) {
     List<Constructor> live = new ArrayList<>();
     for (Constructor constructor : all) {
       if (constructor.symbol().function().isLive()) {
@@ -67,6 +67,9 @@ final class Constructors {
     }
     live.sort(Comparator.comparingInt(Constructor::priority).thenComparingInt(Constructor::order));
     List<InputFunction.Call> calls = new ArrayList<>();
+    for (Symbol function : before) {
+      calls.add(new InputFunction.Call(function, false));
+    }
     for (Constructor constructor : live) {
       calls.add(new InputFunction.Call(constructor.symbol(), false));
     }

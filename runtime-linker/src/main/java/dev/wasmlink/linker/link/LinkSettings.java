@@ -37,6 +37,8 @@ import java.util.Set;
  * @param fatalWarnings whether warnings are errors ({@code --fatal-warnings}): the link stops before writing
  * @param reports what the link should tell about itself as it goes: {@code --trace}, {@code -y},
  *     {@code --print-gc-sections}, {@code --why-extract}, {@code -Map}
+ * @param conventions which wasm-ld's conventions a position-independent output follows, from the name the linker is
+ *     run by ({@link LoaderConventions})
  */
 public record LinkSettings(
     List<LinkInput> inputs,
@@ -65,7 +67,8 @@ public record LinkSettings(
     boolean sharedMemory,
     boolean fatalWarnings,
     boolean demangle,
-    LinkReports reports) {
+    LinkReports reports,
+    LoaderConventions conventions) {
 
   /**
    * Whether the command line asks to export {@code name} ({@code --export}, {@code --export-if-defined},

@@ -83,7 +83,8 @@ public final class Linker {
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
     this.displayNames = new DisplayNames(settings.demangle());
     this.addressing = Addressing.of(settings.isPic(), settings.shared(), settings.bsymbolic(),
-        settings.undefined().importDynamic(), settings.sharedMemory(), registry, displayNames);
+        settings.undefined().importDynamic(), settings.sharedMemory(),
+        settings.conventions().constructorsApplyDataRelocations(), registry, displayNames);
     this.layout = new ModuleLayout(addressing.globalOffsetTable());
     this.reporter = new LinkReporter(settings.reports(), out);
     this.symbols = new SymbolTable(diagnostics, reporter);
@@ -107,7 +108,7 @@ public final class Linker {
     constructors = Constructors.collect(symbols.objects());
     symbols.objects().forEach(ChunkNames::assign);
     markLive();
-    constructors.defineCallCtors(callCtors);
+    constructors.defineCallCtors(callCtors, addressing.beforeConstructors());
     List<Symbol> imports = resolveUndefined();
     diagnostics.stopIfErrors();
     refuseUnsupportedOutput();

@@ -26,8 +26,9 @@ public interface Addressing {
 
   /** The addressing {@code -pie}/{@code -shared} ask for, or the static one. */
   static Addressing of(boolean pic, boolean shared, boolean bsymbolic, boolean importDynamic, boolean sharedMemory,
-      RelocationRegistry registry, DisplayNames displayNames) {
-    return pic ? new PositionIndependence(shared, bsymbolic, sharedMemory, registry, displayNames)
+      boolean constructorsApplyDataRelocations, RelocationRegistry registry, DisplayNames displayNames) {
+    return pic ? new PositionIndependence(shared, bsymbolic, sharedMemory, constructorsApplyDataRelocations, registry,
+        displayNames)
         : new StaticAddressing(importDynamic, sharedMemory, registry, displayNames);
   }
 
@@ -45,6 +46,9 @@ public interface Addressing {
 
   /** What the output exports whatever the command line says. */
   List<Symbol> alwaysExported();
+
+  /** What {@code __wasm_call_ctors} calls before the constructors. */
+  List<Symbol> beforeConstructors();
 
   /** What is written whether or not anything uses it: the roots every link marks live. */
   List<Symbol> alwaysLive(Symbol callCtors);

@@ -50,6 +50,7 @@ final class PositionIndependence implements Addressing {
 
   private final GotAccess gotAccess;
   private final boolean sharedMemory;
+  private final boolean constructorsApplyDataRelocations;
   private final RelocationRegistry registry;
   private final DisplayNames displayNames;
   private Symbol stackPointer;
@@ -62,8 +63,13 @@ final class PositionIndependence implements Addressing {
   private InputFunction wasmStart;
   private Symbol tlsBase;
 
-  PositionIndependence(boolean shared, boolean bsymbolic, boolean sharedMemory, RelocationRegistry registry,
-      DisplayNames displayNames) {
+  /**
+   * @param constructorsApplyDataRelocations whether {@code __wasm_call_ctors} calls {@code __wasm_apply_data_relocs}
+   *     first, as wasm-ld 14 wrote it for loaders that only call the constructors
+   */
+  PositionIndependence(boolean shared, boolean bsymbolic, boolean sharedMemory,
+      boolean constructorsApplyDataRelocations, RelocationRegistry registry, DisplayNames displayNames) {
+    this.constructorsApplyDataRelocations = constructorsApplyDataRelocations;
     this.gotAccess = new GotAccess(shared, bsymbolic);
     this.sharedMemory = sharedMemory;
     this.registry = registry;
@@ -102,6 +108,15 @@ final class PositionIndependence implements Addressing {
   @Override
   public List<Symbol> alwaysExported() {
     return List.of(applyDataRelocations);
+  }
+
+  /**
+   * {@code __wasm_apply_data_relocs} under wasm-ld 14's conventions: a loader that only calls the constructors then
+   * gets its data relocated. Idempotent (it stores, never adds), so a loader that calls it too does no harm.
+   */
+  @Override
+  public List<Symbol> beforeConstructors() {
+    return constructorsApplyDataRelocations ? List.of(applyDataRelocations) : List.of();
   }
 
   /** {@code __wasm_call_ctors}: a loader may call it whether or not it is exported, so wasm-ld always writes it. */

@@ -70,6 +70,11 @@ final class StaticAddressing implements Addressing {
     return List.of();
   }
 
+  @Override
+  public List<Symbol> beforeConstructors() {
+    return List.of();
+  }
+
   /** The stack pointer: defined here, it is always written. */
   @Override
   public List<Symbol> alwaysLive(Symbol callCtors) {
