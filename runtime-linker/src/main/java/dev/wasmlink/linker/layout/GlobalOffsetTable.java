@@ -119,6 +119,11 @@ public final class GlobalOffsetTable {
     return entries.keySet();
   }
 
+  /** Whether {@code symbol}'s entry is imported ({@code GOT.mem}/{@code GOT.func}). */
+  public boolean isImported(Symbol symbol) {
+    return imports.containsKey(symbol);
+  }
+
   /** The symbols whose entries are imported, in order. */
   public Collection<Symbol> importedSymbols() {
     return imports.keySet();

@@ -142,7 +142,7 @@ public final class Linker {
 
   /** What a loader reads: a position-independent module's dylink.0 and bases, or a static one's needed libraries. */
   private DynamicLinking dynamicLinking() {
-    return addressing.dynamicLinking(layout, neededLibraries(), exportedSymbols);
+    return addressing.dynamicLinking(layout, neededLibraries(), exportedSymbols, symbols.globals());
   }
 
   /** The shared libraries given as inputs, by the names the output's dylink.0 lists them. */

@@ -14,6 +14,7 @@ import dev.wasmlink.linker.write.DynamicLinking;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -90,5 +91,6 @@ public interface Addressing {
   void placeMemory(ModuleLayout layout);
 
   /** What a loader reads: a {@code dylink.0} section and the bases, or {@code null} when there is none. */
-  DynamicLinking dynamicLinking(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported);
+  DynamicLinking dynamicLinking(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported,
+      Collection<Symbol> symbols);
 }

@@ -5,6 +5,7 @@ import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.DylinkSection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -18,9 +19,11 @@ final class DylinkInfo {
   /**
    * @param exported the symbols the module exports, in export order: thread-locals among them are listed with
    *     their flags, since their exported value is an offset from the module's {@code __tls_base}
+   * @param symbols the link's symbols in symbol-table order, the order of the weak imports: functions imported
+   *     and data reached through {@code GOT.mem} imports alike, by their own names
    */
   static DylinkSection of(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported,
-      boolean positionIndependent) {
+      Collection<Symbol> symbols, boolean positionIndependent) {
     List<DylinkSection.Subsection> subsections = new ArrayList<>();
     long size = 0;
     long alignment = 1;
@@ -45,8 +48,8 @@ final class DylinkInfo {
       subsections.add(new DylinkSection.ExportInfo(threadLocalExports));
     }
     List<DylinkSection.ImportFlags> weakImports = new ArrayList<>();
-    for (Symbol symbol : layout.imports()) {
-      if (symbol.isWeak() && symbol.isUndefined()) {
+    for (Symbol symbol : symbols) {
+      if (symbol.isWeak() && symbol.isUndefined() && (layout.isImported(symbol) || layout.got().isImported(symbol))) {
         weakImports.add(new DylinkSection.ImportFlags(symbol.importModule() != null ? symbol.importModule() : "env",
             symbol.importName() != null ? symbol.importName() : symbol.name(), symbol.flags()));
       }

@@ -23,6 +23,7 @@ import dev.wasmlink.spec.reloc.RelocationRule;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -344,7 +345,9 @@ final class PositionIndependence implements Addressing {
    * weak imports).
    */
   @Override
-  public DynamicLinking dynamicLinking(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported) {
-    return new DynamicLinking(DylinkInfo.of(layout, neededLibraries, exported, true), memoryBase, tableBase);
+  public DynamicLinking dynamicLinking(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported,
+      Collection<Symbol> symbols) {
+    return new DynamicLinking(DylinkInfo.of(layout, neededLibraries, exported, symbols, true), memoryBase,
+        tableBase);
   }
 }

@@ -19,6 +19,7 @@ import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationRule;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -182,8 +183,9 @@ final class StaticAddressing implements Addressing {
    * place, as wasm-ld writes it); {@code null} when it has none.
    */
   @Override
-  public DynamicLinking dynamicLinking(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported) {
+  public DynamicLinking dynamicLinking(ModuleLayout layout, List<String> neededLibraries, List<Symbol> exported,
+      Collection<Symbol> symbols) {
     return neededLibraries.isEmpty() ? null
-        : new DynamicLinking(DylinkInfo.of(layout, neededLibraries, exported, false), null, null);
+        : new DynamicLinking(DylinkInfo.of(layout, neededLibraries, exported, symbols, false), null, null);
   }
 }
