@@ -260,7 +260,7 @@ public final class ModuleLayout {
     if (symbol.absoluteAddress() != null || symbol.segment() == null || symbol.segment().outputName() == null) {
       return (symbol.absoluteAddress() != null ? symbol.absoluteAddress() : 0) + addend;
     }
-    OutputSegment segment = memory.segment(symbol.segment().outputName());
+    OutputSegment segment = memory.segmentOf(symbol.segment());
     return segment.address() + symbol.segment().outputOffsetOf(symbol.offset() + addend);
   }
 }

@@ -202,7 +202,7 @@ final class OutputSymbolTable {
     if (symbol.absoluteAddress() != null) {
       return new SymbolInfo.DataPlace(0, symbol.absoluteAddress(), symbol.size());
     }
-    var segment = layout.memory().segment(symbol.segment().outputName());
+    var segment = layout.memory().segmentOf(symbol.segment());
     return new SymbolInfo.DataPlace(segment.dataIndex(), symbol.segment().outputOffsetOf(symbol.offset()),
         symbol.size());
   }

@@ -22,9 +22,12 @@ import org.junit.jupiter.api.TestFactory;
  * linker, must run exactly as the program linked from its own objects.
  */
 class RelocatableLinkTest {
-  /** Programs with constructors and priorities, C++ comdats, DWARF, function pointers, weak symbols, an archive. */
-  private static final List<String> PROGRAMS = List.of("printf", "ctors", "comdat", "debug", "handlers", "weak",
-      "strings", "sections", "pic", "argv");
+  /**
+   * Programs with constructors and priorities, C++ comdats (one whose segment has another's name), DWARF, function
+   * pointers, weak symbols, an archive.
+   */
+  private static final List<String> PROGRAMS = List.of("printf", "ctors", "comdat", "samename", "debug", "handlers",
+      "weak", "strings", "sections", "pic", "argv");
 
   @TestFactory
   Stream<DynamicContainer> relocatableOutputLinksAgain() {
