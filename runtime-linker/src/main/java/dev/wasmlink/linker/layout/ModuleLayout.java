@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.layout;
 
 import dev.wasmlink.linker.symbols.InputFunction;
+import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputTable;
 import dev.wasmlink.linker.symbols.InputTag;
@@ -193,6 +194,16 @@ public final class ModuleLayout {
   /** Trapping stand-ins for functions called with a signature other than their own, by function and signature. */
   public Map<Symbol, Map<TypeEntry.FunctionType, InputFunction>> signatureStubs() {
     return signatureStubs;
+  }
+
+  /**
+   * The stub {@code object}'s references to {@code symbol} reach instead of it, because the object calls it with
+   * another signature; {@code null} when they reach the symbol itself.
+   */
+  public InputFunction signatureStubFor(InputObject object, Symbol symbol) {
+    TypeEntry.FunctionType expected = object.expectedSignature(symbol);
+    Map<TypeEntry.FunctionType, InputFunction> stubs = expected == null ? null : signatureStubs.get(symbol);
+    return stubs == null ? null : stubs.get(expected);
   }
 
   public MemoryLayout memory() {

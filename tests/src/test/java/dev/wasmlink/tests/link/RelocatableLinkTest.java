@@ -72,7 +72,7 @@ class RelocatableLinkTest {
       Pattern.compile("(Alignment: +\\d+\\n +Flags: +)\\[[^\\]]*\\]");
 
   /** {@code obj2yaml-19} of an object, with the segments' flags blanked. */
-  private static String yaml(Path object) {
+  static String yaml(Path object) {
     String yaml = Tools.output(List.of(Tools.require("obj2yaml-19", "llvm-19").toString(), object.toString()));
     Matcher matcher = SEGMENT_FLAGS.matcher(yaml);
     return matcher.replaceAll("$1[ ]");
