@@ -87,8 +87,8 @@ public final class ObjectResolver implements RelocationResolver {
   }
 
   /**
-   * S, given as the address of S + A minus A: handlers add the addend back, and in merged strings only the address of
-   * the byte S + A points at is meaningful.
+   * S, the symbol's address (in merged strings, where its string went): handlers add the addend to it, as wasm-ld
+   * does.
    *
    * <p>A thread-local's S is its offset in the TLS block, whatever the relocation: objects from compilers older than
    * {@code R_WASM_MEMORY_ADDR_TLS_SLEB} compute {@code __tls_base + x} with a plain memory-address relocation (lld's
@@ -112,7 +112,7 @@ public final class ObjectResolver implements RelocationResolver {
       // addend or not.
       return -site.addend();
     }
-    return layout.addressOf(symbol, site.addend()) - site.addend();
+    return layout.addressOf(symbol);
   }
 
   @Override
