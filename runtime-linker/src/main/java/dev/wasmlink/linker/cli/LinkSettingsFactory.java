@@ -54,7 +54,7 @@ final class LinkSettingsFactory {
       if (input instanceof FileInput file) {
         inputs.add(new LinkInput(file.path(), file.wholeArchive(), file.inLib()));
       } else if (input instanceof LibraryInput library) {
-        inputs.add(new LinkInput(options.findLibrary(library.name())
+        inputs.add(new LinkInput(options.findLibrary(library.name(), library.searchShared())
             .orElseThrow(() -> new InputException("unable to find library " + library.spelling())),
             library.wholeArchive(), false));
       }

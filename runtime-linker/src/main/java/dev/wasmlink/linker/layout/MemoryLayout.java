@@ -3,6 +3,7 @@ package dev.wasmlink.linker.layout;
 import dev.wasmlink.linker.symbols.InputSegment;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class MemoryLayout {
   private static final long STACK_ALIGNMENT = 16;
 
   private final List<OutputSegment> segments;
+  private final Map<InputSegment, OutputSegment> placement = new IdentityHashMap<>();
   private final long dataStart;
   private final long dataEnd;
   private final long stackPointer;
@@ -43,6 +45,9 @@ public final class MemoryLayout {
     this.shared = shared;
     this.stackSize = stackSize;
     this.problems = problems;
+    // Names do not identify output segments: in a relocatable output each comdat's segment stays apart, beside
+    // another of the same name.
+    segments.forEach(segment -> segment.members().forEach(input -> placement.put(input, segment)));
   }
 
   /**
@@ -274,7 +279,15 @@ public final class MemoryLayout {
     return segment(".tdata");
   }
 
-  /** The output segment called {@code name}, or {@code null}. */
+  /** The output segment {@code input} was placed in, or {@code null} when it was not (it is not live). */
+  public OutputSegment segmentOf(InputSegment input) {
+    return placement.get(input);
+  }
+
+  /**
+   * The first output segment called {@code name}, or {@code null}. Only for names that occur once (a relocatable
+   * output keeps segments of one name apart when they are in comdats): to find an input's, {@link #segmentOf}.
+   */
   public OutputSegment segment(String name) {
     return segments.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
   }

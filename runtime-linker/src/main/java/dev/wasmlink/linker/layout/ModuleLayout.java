@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.layout;
 
 import dev.wasmlink.linker.symbols.InputFunction;
+import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputTable;
 import dev.wasmlink.linker.symbols.InputTag;
@@ -195,6 +196,16 @@ public final class ModuleLayout {
     return signatureStubs;
   }
 
+  /**
+   * The stub {@code object}'s references to {@code symbol} reach instead of it, because the object calls it with
+   * another signature; {@code null} when they reach the symbol itself.
+   */
+  public InputFunction signatureStubFor(InputObject object, Symbol symbol) {
+    TypeEntry.FunctionType expected = object.expectedSignature(symbol);
+    Map<TypeEntry.FunctionType, InputFunction> stubs = expected == null ? null : signatureStubs.get(symbol);
+    return stubs == null ? null : stubs.get(expected);
+  }
+
   public MemoryLayout memory() {
     return memory;
   }
@@ -233,13 +244,21 @@ public final class ModuleLayout {
     }
   }
 
-  /** The address of a data symbol: its output segment's address plus its offset; absolute symbols as given. */
+  /**
+   * The address of a data symbol: where the byte it names landed in its output segment; absolute symbols as given.
+   * In merged strings that is where the symbol's string went. A relocation's addend counts from there, as wasm-ld
+   * adds it to the symbol's address: {@code foo - 10} is 10 bytes before wherever {@code foo} went, not wherever the
+   * byte 10 before it in the input went.
+   */
   public long addressOf(Symbol symbol) {
     if (symbol.absoluteAddress() != null) {
       return symbol.absoluteAddress();
     }
-    // Undefined weak data, or data the link dropped (which only debug sections still mention), is at address 0.
-    return addressOf(symbol, 0);
+    if (symbol.segment() == null || symbol.segment().outputName() == null) {
+      // Undefined weak data, or data the link dropped (which only debug sections still mention), is at address 0.
+      return 0;
+    }
+    return memory.segmentOf(symbol.segment()).address() + symbol.segment().outputOffsetOf(symbol.offset());
   }
 
   /**
@@ -250,17 +269,5 @@ public final class ModuleLayout {
   public long threadLocalOffsetOf(Symbol symbol) {
     OutputSegment tls = memory.tlsSegment();
     return addressOf(symbol) - (tls == null ? 0 : tls.address());
-  }
-
-  /**
-   * The address of byte {@code symbol + addend}. In merged strings the byte an addend points at may have moved
-   * independently of the symbol, so the sum is mapped, not the symbol alone.
-   */
-  public long addressOf(Symbol symbol, long addend) {
-    if (symbol.absoluteAddress() != null || symbol.segment() == null || symbol.segment().outputName() == null) {
-      return (symbol.absoluteAddress() != null ? symbol.absoluteAddress() : 0) + addend;
-    }
-    OutputSegment segment = memory.segment(symbol.segment().outputName());
-    return segment.address() + symbol.segment().outputOffsetOf(symbol.offset() + addend);
   }
 }

@@ -9,6 +9,8 @@ public final class OutputSegment {
   private final String name;
   private final List<InputSegment> inputs = new ArrayList<>();
   private final List<InputSegment> pending = new ArrayList<>();
+  /** Every input placed here, copied whole or merged into strings. */
+  private final List<InputSegment> members = new ArrayList<>();
   private final List<MergedStrings> merged = new ArrayList<>();
   private InputSegment leadingInput;
   private long alignment = 1;
@@ -30,6 +32,7 @@ public final class OutputSegment {
    * {@link MergedStrings}, placed where the first of them was.
    */
   void finish(boolean mergeStrings) {
+    members.addAll(pending);
     List<Object> chunks = new ArrayList<>();
     for (InputSegment segment : pending) {
       if (mergeStrings && segment.isMergeableStrings()) {
@@ -76,6 +79,7 @@ public final class OutputSegment {
     combined.leadingInput = parts.get(0).leadingInput;
     for (OutputSegment part : parts) {
       long offset = part.address - start;
+      combined.members.addAll(part.members);
       for (InputSegment input : part.inputs) {
         input.place(name, offset + input.outputOffset());
         combined.inputs.add(input);
@@ -96,6 +100,11 @@ public final class OutputSegment {
    */
   public InputSegment leadingInput() {
     return leadingInput;
+  }
+
+  /** Every input segment placed in this one, whether copied whole or merged into its strings. */
+  List<InputSegment> members() {
+    return members;
   }
 
   /** The merged string chunks, written once each. */

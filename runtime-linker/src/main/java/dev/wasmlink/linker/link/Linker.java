@@ -282,6 +282,7 @@ public final class Linker {
         scanUses(object, object.relocations(segment), boundaries);
       }
     }
+    constructors.undefinedCalls().forEach((object, calls) -> scanUses(object, calls, boundaries));
     return imports;
   }
 

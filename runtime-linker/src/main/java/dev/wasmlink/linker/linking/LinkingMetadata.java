@@ -95,8 +95,8 @@ public final class LinkingMetadata implements RelocatableMetadata {
   }
 
   /**
-   * Every constructor the output runs (its function kept and live), by priority (link order within one), naming its
-   * output symbol.
+   * Every constructor the output runs (its function kept and live, or a function no object defines, which the output
+   * imports), by priority (link order within one), naming its output symbol.
    */
   private List<LinkingSubsection.InitFunction> initFunctions() {
     record Init(int priority, int order, int symbol) {}
@@ -105,8 +105,9 @@ public final class LinkingMetadata implements RelocatableMetadata {
       for (LinkingSubsection.InitFunction init : object.initFunctions()) {
         Symbol symbol = object.symbol(init.symbol());
         int index = symbolTable.indexOf(object, init.symbol());
-        if (symbol.function() != null && !object.isDiscarded(symbol.function()) && symbol.function().isLive()
-            && index >= 0) {
+        boolean runs = symbol.function() != null
+            ? !object.isDiscarded(symbol.function()) && symbol.function().isLive() : symbol.isUndefined();
+        if (runs && index >= 0) {
           inits.add(new Init(init.priority(), inits.size(), index));
         }
       }

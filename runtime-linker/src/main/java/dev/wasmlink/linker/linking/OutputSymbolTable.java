@@ -28,13 +28,19 @@ import java.util.function.ToIntFunction;
  * in the output to name. An undefined function that is not imported but called reaches a trap the linker wrote: its
  * entry, as wasm-ld writes it for a weak one, is that trap, a local function named after it. A relocation against such a symbol can
  * only come from debug information, whose value already says "gone"; it is not passed on.
+ *
+ * <p>An object that calls a function with another signature than its definition's refers, everywhere, to the
+ * trapping stub that stands for the function there ({@code signature_mismatch:NAME}): wasm-ld lists that stub among
+ * the object's local symbols, in the function's place, and the object's relocations name it.
  */
 final class OutputSymbolTable {
   private final ModuleLayout layout;
   private final boolean finalModule;
   private final Map<Symbol, InputFunction> traps;
-  private final List<Symbol> entries = new ArrayList<>();
+  /** Each entry: a symbol, or the signature stub that stands for one in some object. */
+  private final List<Object> entries = new ArrayList<>();
   private final Map<Symbol, Integer> indices = new IdentityHashMap<>();
+  private final Map<InputFunction, Integer> stubIndices = new IdentityHashMap<>();
   private final Map<String, Integer> sectionIndices = new LinkedHashMap<>();
 
   private OutputSymbolTable(ModuleLayout layout, boolean finalModule, Map<Symbol, InputFunction> traps) {
@@ -61,7 +67,12 @@ final class OutputSymbolTable {
     for (InputObject object : symbols.objects()) {
       for (int i = 0; i < object.symbolCount(); i++) {
         Symbol symbol = object.symbol(i);
-        if (symbol.isLocal() && symbol.kind() != SymbolKind.SECTION && table.holds(symbol)
+        InputFunction stub = layout.signatureStubFor(object, symbol);
+        if (stub != null) {
+          // Like a trap, listed again by each object that reaches it; relocations name the last entry.
+          table.stubIndices.put(stub, table.entries.size());
+          table.entries.add(stub);
+        } else if (symbol.isLocal() && symbol.kind() != SymbolKind.SECTION && table.holds(symbol)
             && !table.indices.containsKey(symbol)) {
           table.add(symbol);
         } else if (traps.containsKey(symbol)) {
@@ -136,7 +147,9 @@ final class OutputSymbolTable {
   /** The output index of entry {@code index} of {@code object}'s symbol table, or -1 when the output has none. */
   int indexOf(InputObject object, int index) {
     Symbol symbol = object.symbol(index);
-    Integer output = symbol.kind() == SymbolKind.SECTION ? sectionIndices.get(symbol.name()) : indices.get(symbol);
+    InputFunction stub = layout.signatureStubFor(object, symbol);
+    Integer output = stub != null ? stubIndices.get(stub)
+        : symbol.kind() == SymbolKind.SECTION ? sectionIndices.get(symbol.name()) : indices.get(symbol);
     return output != null ? output : -1;
   }
 
@@ -150,12 +163,17 @@ final class OutputSymbolTable {
       sectionIndices.put(section, next++);
     }
     List<SymbolInfo> infos = new ArrayList<>();
-    for (Symbol symbol : entries) {
-      infos.add(info(symbol));
+    for (Object entry : entries) {
+      infos.add(entry instanceof InputFunction stub ? stubInfo(stub) : info((Symbol) entry));
     }
     sectionIndices.keySet().forEach(section -> infos.add(
         new SymbolInfo.Section(SymbolFlags.BINDING_LOCAL, customSectionIndex.applyAsInt(section))));
     return infos;
+  }
+
+  /** A signature stub's entry: a local function, named as the stub (wasm-ld does not hide it). */
+  private static SymbolInfo stubInfo(InputFunction stub) {
+    return new SymbolInfo.Function(SymbolFlags.BINDING_LOCAL, stub.outputIndex(), stub.debugName());
   }
 
   /**
@@ -202,7 +220,7 @@ final class OutputSymbolTable {
     if (symbol.absoluteAddress() != null) {
       return new SymbolInfo.DataPlace(0, symbol.absoluteAddress(), symbol.size());
     }
-    var segment = layout.memory().segment(symbol.segment().outputName());
+    var segment = layout.memory().segmentOf(symbol.segment());
     return new SymbolInfo.DataPlace(segment.dataIndex(), symbol.segment().outputOffsetOf(symbol.offset()),
         symbol.size());
   }

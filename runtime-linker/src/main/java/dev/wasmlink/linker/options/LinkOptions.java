@@ -331,9 +331,9 @@ public record LinkOptions(
   }
 
   /**
-   * Looks a library up as lld does for {@code -lNAME}: the first {@code -L} directory, in order, that holds
-   * {@code libNAME.a}; or, for {@code -l:FILE} (a {@code name} starting with a colon), the first that holds
-   * {@code FILE}. Relative directories are relative to the directory the linker runs in.
+   * Looks a library up as lld does for {@code -lNAME} under {@code -Bstatic}: the first {@code -L} directory, in
+   * order, that holds {@code libNAME.a}; or, for {@code -l:FILE} (a {@code name} starting with a colon), the first
+   * that holds {@code FILE}. Relative directories are relative to the directory the linker runs in.
    *
    * @param name what followed {@code -l}
    */
@@ -343,7 +343,8 @@ public record LinkOptions(
 
   /**
    * {@link #findLibrary(String)}, where {@code allowShared} also looks for {@code libNAME.so}, before
-   * {@code libNAME.a} in each directory, as lld does while {@code -Bdynamic} is in effect.
+   * {@code libNAME.a} in each directory, as lld does while {@code -Bdynamic} is in effect (see
+   * {@link LibraryInput#searchShared}).
    */
   public Optional<Path> findLibrary(String name, boolean allowShared) {
     if (name.startsWith(":")) {

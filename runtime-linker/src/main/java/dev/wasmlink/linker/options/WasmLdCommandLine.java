@@ -531,6 +531,11 @@ public final class WasmLdCommandLine {
     private void readInputs(Result r, boolean report) {
       boolean wholeArchive = false;
       boolean inLib = false;
+      // lld's -Bdynamic (libNAME.so before libNAME.a in each directory) holds from where it is given to the next
+      // -Bstatic, and from the start in a position-independent link. A relocatable output takes archives only, as
+      // lld does after 19 (19 took a .so and wrote its dylink.0 into the object).
+      boolean relocatable = r.has(RELOCATABLE);
+      boolean searchShared = !relocatable && (r.flag(PIE, NO_PIE, false) || r.has(SHARED));
       for (Parsed argument : r.arguments()) {
         switch (argument.id()) {
           case INPUT -> {
@@ -539,7 +544,9 @@ public final class WasmLdCommandLine {
               builder.addInput(new FileInput(path, wholeArchive, inLib));
             }
           }
-          case LIBRARY -> builder.addInput(new LibraryInput(argument.value(), wholeArchive));
+          case LIBRARY -> builder.addInput(new LibraryInput(argument.value(), wholeArchive, searchShared));
+          case BSTATIC -> searchShared = false;
+          case BDYNAMIC -> searchShared = !relocatable;
           case WHOLE_ARCHIVE -> wholeArchive = true;
           case NO_WHOLE_ARCHIVE -> wholeArchive = false;
           case START_LIB -> {

@@ -10,6 +10,7 @@ import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.link.InputStage;
 import dev.wasmlink.linker.link.LinkSettings;
 import dev.wasmlink.linker.link.MetadataSections;
+import dev.wasmlink.linker.link.SignatureStubs;
 import dev.wasmlink.linker.linking.LinkingMetadata;
 import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.symbols.ChunkNames;
@@ -111,6 +112,8 @@ public final class RelocatableLinker {
     MemoryLayout memory = MemoryLayout.compute(segments, settings.memory(), features.allows("bulk-memory"));
     layout.setMemory(memory);
     layout.setTableBase(1);
+    // Made before the relocations are scanned, which must know what reaches a stub rather than its function.
+    List<InputFunction> stubs = SignatureStubs.create(symbols, layout);
     for (InputObject object : symbols.objects()) {
       for (InputFunction function : object.keptFunctions()) {
         scanRelocations(object, object.relocations(function));
@@ -119,6 +122,8 @@ public final class RelocatableLinker {
         scanRelocations(object, object.relocations(segment));
       }
     }
+    // As in a final link, the functions wasm-ld makes come first: here only the signature stubs.
+    layout.functions().addAll(stubs);
     for (InputObject object : symbols.objects()) {
       layout.functions().addAll(object.keptFunctions());
       object.globals().stream().filter(InputGlobal::isLive).forEach(layout.globals()::add);
@@ -149,6 +154,10 @@ public final class RelocatableLinker {
         continue;
       }
       Symbol symbol = object.symbol(entry.index());
+      if (layout.signatureStubFor(object, symbol) != null) {
+        // The object reaches a signature stub there, which has no slot and no GOT entry (its address is null).
+        continue;
+      }
       RelocationRule rule = kind.rule();
       if ((rule == RelocationRule.TABLE_SLOT || rule == RelocationRule.TABLE_SLOT_RELATIVE)
           && (symbol.isDefined() || layout.isImported(symbol))) {

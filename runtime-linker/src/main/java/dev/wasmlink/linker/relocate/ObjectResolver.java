@@ -1,9 +1,9 @@
 package dev.wasmlink.linker.relocate;
 
 import dev.wasmlink.linker.layout.ModuleLayout;
+import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
-import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.PatchedSection;
 import dev.wasmlink.spec.reloc.RelocationResolver;
 import dev.wasmlink.spec.reloc.RelocationSite;
@@ -63,9 +63,9 @@ public final class ObjectResolver implements RelocationResolver {
   @Override
   public long functionIndex(RelocationSite site) {
     Symbol symbol = target(site);
-    TypeEntry.FunctionType expected = object.expectedSignature(symbol);
-    if (expected != null) {
-      return layout.signatureStubs().get(symbol).get(expected).outputIndex();
+    InputFunction stub = layout.signatureStubFor(object, symbol);
+    if (stub != null) {
+      return stub.outputIndex();
     }
     // A shared library's overridable definition is imported too: calls go to whichever the loader chose.
     return symbol.function() != null && !layout.isImported(symbol) ? symbol.function().outputIndex()
@@ -74,6 +74,10 @@ public final class ObjectResolver implements RelocationResolver {
 
   @Override
   public long tableSlot(RelocationSite site) {
+    if (layout.signatureStubFor(object, target(site)) != null) {
+      // The stub that stands for the function here gets no slot: wasm-ld makes its address the null pointer.
+      return 0;
+    }
     return target(site).tableSlot();
   }
 
@@ -83,8 +87,8 @@ public final class ObjectResolver implements RelocationResolver {
   }
 
   /**
-   * S, given as the address of S + A minus A: handlers add the addend back, and in merged strings only the address of
-   * the byte S + A points at is meaningful.
+   * S, the symbol's address (in merged strings, where its string went): handlers add the addend to it, as wasm-ld
+   * does.
    *
    * <p>A thread-local's S is its offset in the TLS block, whatever the relocation: objects from compilers older than
    * {@code R_WASM_MEMORY_ADDR_TLS_SLEB} compute {@code __tls_base + x} with a plain memory-address relocation (lld's
@@ -108,7 +112,7 @@ public final class ObjectResolver implements RelocationResolver {
       // addend or not.
       return -site.addend();
     }
-    return layout.addressOf(symbol, site.addend()) - site.addend();
+    return layout.addressOf(symbol);
   }
 
   @Override

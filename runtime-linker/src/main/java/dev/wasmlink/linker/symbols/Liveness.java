@@ -44,6 +44,7 @@ public final class Liveness {
       return;
     }
     symbol.markLive();
+    markStringLive(symbol);
     if (symbol.function() != null) {
       enqueue(symbol.function());
     } else if (symbol.segment() != null) {
@@ -99,10 +100,18 @@ public final class Liveness {
       if (registry.byCode(entry.type()).kind().target() != RelocationTarget.TYPE) {
         Symbol symbol = file.symbol(entry.index());
         markLive(symbol);
-        if (symbol.segment() != null && symbol.segment().isMergeableStrings()) {
-          symbol.segment().markPieceLive(symbol.offset() + entry.addendOrZero());
-        }
+        markStringLive(symbol);
       }
+    }
+  }
+
+  /**
+   * In a string segment, only the strings live symbols name are kept: the one the symbol starts in, as wasm-ld
+   * decides it. A relocation's addend plays no part (as in the address, it counts from wherever that string went).
+   */
+  private static void markStringLive(Symbol symbol) {
+    if (symbol.segment() != null && symbol.segment().isMergeableStrings()) {
+      symbol.segment().markPieceLive(symbol.offset());
     }
   }
 

@@ -361,9 +361,11 @@ public final class SymbolTable {
   /**
    * Compares every object's view of each function it references with the function's definition. A mismatch is a
    * warning, as in wasm-ld, and that object's calls go to a stub of the signature it expected, which traps: calling
-   * with the wrong signature could not validate.
+   * with the wrong signature could not validate. wasm-ld warns once per function and signature, naming the first
+   * object that expected it: the objects that expect the same signature share one stub.
    */
   public void checkSignatures() {
+    Map<Symbol, Set<TypeEntry.FunctionType>> warned = new IdentityHashMap<>();
     for (InputObject object : objects) {
       List<SymbolInfo> infos = object.symbolInfos();
       for (int i = 0; i < infos.size(); i++) {
@@ -374,12 +376,15 @@ public final class SymbolTable {
         Symbol symbol = object.symbol(i);
         TypeEntry.FunctionType expected = object.functionImports().get(function.index()).signature();
         // Only a call needs the right signature; an address taken for a table slot does not (wasm-ld agrees).
-        if (symbol.function() != null && !expected.equals(symbol.function().type()) && object.callsDirectly(i)) {
+        if (symbol.function() == null || expected.equals(symbol.function().type()) || !object.callsDirectly(i)) {
+          continue;
+        }
+        if (warned.computeIfAbsent(symbol, s -> new HashSet<>()).add(expected)) {
           diagnostics.warning("function signature mismatch: " + symbol.name() + "\n>>> defined as "
               + Signatures.describe(expected) + " in " + object + "\n>>> defined as "
               + Signatures.describe(symbol.function().type()) + " in " + symbol.file());
-          object.expectSignature(symbol, expected);
         }
+        object.expectSignature(symbol, expected);
       }
     }
   }

@@ -24,8 +24,10 @@ final class FunctionBodies {
       }
       InputFunction target = call.target().function();
       body.call(target != null ? target.outputIndex() : call.target().outputIndex());
-      if (!call.forwardParameters() && target != null) {
-        for (int i = 0; i < target.type().results().size(); i++) {
+      if (!call.forwardParameters()) {
+        // An imported target (an undefined constructor under --allow-undefined) has the signature of its import.
+        int results = (target != null ? target.type() : call.target().signature()).results().size();
+        for (int i = 0; i < results; i++) {
           body.drop();
         }
       }

@@ -158,6 +158,21 @@ class WasmLdCommandLineTest {
     assertEquals(Boolean.FALSE, parse("-call_shared").linkStatic());
   }
 
+  @Test
+  void eachLibraryKeepsTheBdynamicInEffectWhereItIsNamed() {
+    // A static link starts with -Bstatic, a position-independent one with -Bdynamic; each toggles from where it is.
+    assertEquals(List.of(false, true, false), searchShared("-la", "-Bdynamic", "-lb", "-Bstatic", "-lc"));
+    assertEquals(List.of(true, false, true), searchShared("-pie", "-la", "-Bstatic", "-lb", "-dy", "-lc"));
+    assertEquals(List.of(true, false), searchShared("-shared", "-la", "-static", "-lb", "-Bdynamic"));
+    assertEquals(List.of(true), searchShared("-pie", "-Bstatic", "-call_shared", "-la"));
+    // A relocatable output takes archives only.
+    assertEquals(List.of(false, false), searchShared("-r", "-la", "-Bdynamic", "-lb"));
+  }
+
+  private List<Boolean> searchShared(String... arguments) {
+    return parse(arguments).inputs().stream().map(input -> ((LibraryInput) input).searchShared()).toList();
+  }
+
   // ---- output, target, flavour ----
 
   @ParameterizedTest

@@ -86,9 +86,42 @@ class WasmLdAgreementTest {
 
   /**
    * Compiles, assembles or converts one input into NAME.o in the case's directory; {@code input@flag,flag} adds
-   * flags for this input alone.
+   * flags for this input alone. {@code LIBRARY=input,input} builds the inputs (which take no flags of their own
+   * there), then packs them into LIBRARY (a path in the case's directory): with {@code llvm-ar-19} when it ends in
+   * {@code .a}, linked by wasm-ld-19 as a shared library when it ends in {@code .so}.
    */
   private static void build(Case c, String inputWithFlags) throws IOException {
+    int equals = inputWithFlags.indexOf('=');
+    int at = inputWithFlags.indexOf('@');
+    if (equals >= 0 && (at < 0 || equals < at)) {
+      pack(c, inputWithFlags.substring(0, equals), inputWithFlags.substring(equals + 1).split(","));
+      return;
+    }
+    buildObject(c, inputWithFlags);
+  }
+
+  private static void pack(Case c, String library, String[] inputs) throws IOException {
+    List<String> objects = new ArrayList<>();
+    for (String input : inputs) {
+      objects.add(buildObject(c, input));
+    }
+    Files.createDirectories(c.directory().resolve(library).getParent());
+    List<String> command = new ArrayList<>();
+    if (library.endsWith(".a")) {
+      command.addAll(List.of(Tools.require("llvm-ar-19", "llvm-19").toString(), "rcs", library));
+    } else if (library.endsWith(".so")) {
+      command.addAll(List.of(Tools.require("wasm-ld-19", "lld-19").toString(), "-shared", "--experimental-pic",
+          "-o", library));
+    } else {
+      throw new AssertionError("cases.txt: a library is .a or .so: " + library);
+    }
+    command.addAll(objects);
+    Tools.Result result = Tools.run(command, c.directory(), Map.of(), Duration.ofMinutes(2));
+    assertEquals(0, result.exitCode(), () -> String.join(" ", command) + "\n" + result.stderr());
+  }
+
+  /** Builds one input, as {@link #build} says, and returns its object's path in the case's directory. */
+  private static String buildObject(Case c, String inputWithFlags) throws IOException {
     String[] parts = inputWithFlags.split("@", 2);
     String input = parts[0];
     Path source = SOURCES.resolve(input);
@@ -96,7 +129,7 @@ class WasmLdAgreementTest {
     if (input.endsWith(".stub")) {
       // A stub library (#STUB text) is an input as it is.
       Files.copy(source, c.directory().resolve(input), StandardCopyOption.REPLACE_EXISTING);
-      return;
+      return input;
     }
     String object = input.substring(0, input.lastIndexOf('.')) + ".o";
     Files.createDirectories(c.directory().resolve(object).getParent());
@@ -120,6 +153,7 @@ class WasmLdAgreementTest {
     command.addAll(List.of(source.toString(), "-o", object));
     Tools.Result result = Tools.run(command, c.directory(), Map.of(), Duration.ofMinutes(2));
     assertEquals(0, result.exitCode(), () -> String.join(" ", command) + "\n" + result.stderr());
+    return object;
   }
 
   private static Outcome link(Case c, String linker, String output) throws IOException {

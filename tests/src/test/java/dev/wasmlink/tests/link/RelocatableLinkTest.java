@@ -22,9 +22,12 @@ import org.junit.jupiter.api.TestFactory;
  * linker, must run exactly as the program linked from its own objects.
  */
 class RelocatableLinkTest {
-  /** Programs with constructors and priorities, C++ comdats, DWARF, function pointers, weak symbols, an archive. */
-  private static final List<String> PROGRAMS = List.of("printf", "ctors", "comdat", "debug", "handlers", "weak",
-      "strings", "sections", "pic", "argv");
+  /**
+   * Programs with constructors and priorities, C++ comdats (one whose segment has another's name), DWARF, function
+   * pointers, weak symbols, an archive.
+   */
+  private static final List<String> PROGRAMS = List.of("printf", "ctors", "comdat", "samename", "debug", "handlers",
+      "weak", "strings", "sections", "pic", "argv");
 
   @TestFactory
   Stream<DynamicContainer> relocatableOutputLinksAgain() {
@@ -69,7 +72,7 @@ class RelocatableLinkTest {
       Pattern.compile("(Alignment: +\\d+\\n +Flags: +)\\[[^\\]]*\\]");
 
   /** {@code obj2yaml-19} of an object, with the segments' flags blanked. */
-  private static String yaml(Path object) {
+  static String yaml(Path object) {
     String yaml = Tools.output(List.of(Tools.require("obj2yaml-19", "llvm-19").toString(), object.toString()));
     Matcher matcher = SEGMENT_FLAGS.matcher(yaml);
     return matcher.replaceAll("$1[ ]");

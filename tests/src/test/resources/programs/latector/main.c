@@ -1,0 +1,8 @@
+#include <stdio.h>
+
+extern int ready;
+
+int main(void) {
+  printf("ready = %d\n", ready);
+  return 0;
+}
