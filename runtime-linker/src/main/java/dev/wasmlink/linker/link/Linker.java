@@ -351,7 +351,7 @@ public final class Linker {
     layout.functions().addAll(threadLocals.functions(layout));
     layout.functions().addAll(addressing.startFunctions(layout, threadLocals.startFunction()));
     symbols.objects().forEach(object -> layout.functions().addAll(object.keptFunctions()));
-    layout.functions().addAll(signatureStubs());
+    layout.functions().addAll(SignatureStubs.create(symbols, layout));
     if (stackPointer.global() != null) {
       layout.globals().add(stackPointer.global());
     }
@@ -448,24 +448,6 @@ public final class Linker {
       }
     }
     return unused;
-  }
-
-  /** One trapping stub per function and mismatched signature a live object calls it with. */
-  private List<InputFunction> signatureStubs() {
-    List<InputFunction> stubs = new ArrayList<>();
-    for (InputObject object : symbols.objects()) {
-      object.expectedSignatures().forEach((symbol, signature) -> {
-        if (!symbol.isLive()) {
-          return;
-        }
-        layout.signatureStubs().computeIfAbsent(symbol, s -> new LinkedHashMap<>()).computeIfAbsent(signature, t -> {
-          InputFunction stub = InputFunction.trap("signature_mismatch:" + symbol.name(), signature);
-          stubs.add(stub);
-          return stub;
-        });
-      });
-    }
-    return stubs;
   }
 
   /** The command export wrappers, decided once the constructors are known. */
