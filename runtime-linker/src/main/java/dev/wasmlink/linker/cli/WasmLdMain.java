@@ -34,7 +34,11 @@ public final class WasmLdMain {
     return status;
   }
 
-  private static int link(List<String> args, PrintWriter out, PrintWriter err) {
+  /**
+   * The link as {@link #run} does it, without the catch-all: errors a user can cause are printed and give status 1,
+   * anything else (a bug in wasmlink) escapes as it is. For tests and fuzzing, which must tell the two apart.
+   */
+  public static int link(List<String> args, PrintWriter out, PrintWriter err) {
     LinkOptions options;
     try {
       options = WasmLdCommandLine.parse(args);
