@@ -34,6 +34,13 @@ final class ExpressionParser {
 
   /** {@code <expression>}, starting with an optional {@code gs} (global scope) prefix. */
   Node expression() {
+    in.enter();
+    Node result = expressionUnnested();
+    in.leave();
+    return result;
+  }
+
+  private Node expressionUnnested() {
     boolean global = in.consume("gs");
     Operators.Info op = Operators.parse(in);
     if (op != null) {
