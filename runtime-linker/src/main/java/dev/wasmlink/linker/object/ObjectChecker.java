@@ -243,6 +243,18 @@ public final class ObjectChecker {
       throw in.errorAt(position, "segment info names " + count + " segments but the data section has "
           + segments.size());
     }
+    for (int i = 0; i < count; i++) {
+      String name = in.readName();
+      int alignmentPosition = in.position();
+      int alignmentLog2 = in.readUleb32();
+      // A wasm32 memory has 4 GiB: an alignment of 2^32 or more cannot be honored (and 1L << a negative int, which
+      // such a field reads as, is no alignment at all).
+      if (Integer.compareUnsigned(alignmentLog2, 32) >= 0) {
+        throw in.errorAt(alignmentPosition, "segment " + Printable.escape(name) + " has alignment 2^"
+            + Integer.toUnsignedString(alignmentLog2) + ", more than a 32-bit memory can honor");
+      }
+      in.readUleb32();
+    }
   }
 
   private void checkInitFunctions(ByteReader in) {

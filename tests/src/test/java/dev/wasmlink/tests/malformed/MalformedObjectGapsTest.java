@@ -50,6 +50,19 @@ class MalformedObjectGapsTest {
   }
 
   @Test
+  void segmentAlignmentOfTwoToTheFourBillionth() {
+    // 0x08: 0b 07, a DATA section with one active segment of one byte. 0x11: the linking section (its name at
+    // 0x13..0x1a, version at 0x1b); 0x1c: segment info, 05 09; 0x1e count 1, 0x1f name "a", 0x21 alignment
+    // 0xffffffff, which the linker read as the int -1 and turned into the alignment 1L << -1, a negative number.
+    Path file = Dump.write(dir, "align.o", object()
+        .section(11, bytes().raw(0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00))
+        .custom("linking", bytes().raw(0x02)
+            .subsection(5, bytes().raw(0x01).name("a").raw(0xff, 0xff, 0xff, 0xff, 0x0f, 0x00))));
+    Dump.assertError(Dump.run(file), file.toString(), "linking", 0x21,
+        "segment a has alignment 2^4294967295, more than a 32-bit memory can honor");
+  }
+
+  @Test
   void startFunctionOutsideTheFunctionSpace() {
     // 0x12: 08 01, a START section: 0x14 function 9; there is one function.
     Path file = Dump.write(dir, "start.o", object()
