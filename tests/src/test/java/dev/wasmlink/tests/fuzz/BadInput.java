@@ -26,10 +26,16 @@ final class BadInput {
   static void expectSuccessOrError(Runnable action) {
     try {
       action.run();
-    } catch (MalformedInputException | InputException | RelocationException | CommandLineException
-        | LinkFailedException e) {
+    } catch (MalformedInputException | InputException | RelocationException e) {
       // Bad input, reported as such: the contract holds.
       requireOneLine(e.getMessage());
+    } catch (CommandLineException e) {
+      e.errors().forEach(BadInput::requireOneLine);
+    } catch (LinkFailedException e) {
+      // A link's diagnostics are wasm-ld's: an error line, sometimes followed by ">>> " lines that explain it.
+      if (e.diagnostics().errors().isEmpty()) {
+        throw new AssertionError("a failed link must report at least one error");
+      }
     }
   }
 
