@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.relocate;
 
 import dev.wasmlink.linker.layout.ModuleLayout;
+import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -8,6 +9,7 @@ import dev.wasmlink.spec.reloc.PatchedSection;
 import dev.wasmlink.spec.reloc.RelocationResolver;
 import dev.wasmlink.spec.reloc.RelocationSite;
 import dev.wasmlink.spec.reloc.SymbolFacts;
+import java.util.Map;
 
 /**
  * Answers the generated relocation handlers for the relocations of one input object: its symbol indices mean its own
@@ -64,8 +66,11 @@ public final class ObjectResolver implements RelocationResolver {
   public long functionIndex(RelocationSite site) {
     Symbol symbol = target(site);
     TypeEntry.FunctionType expected = object.expectedSignature(symbol);
-    if (expected != null) {
-      return layout.signatureStubs().get(symbol).get(expected).outputIndex();
+    // A call with another signature than the definition's goes to a trapping stub; a relocatable output has none
+    // (wasm-ld -r warns and keeps the call to the definition, for the final link to judge), so it keeps the call too.
+    Map<TypeEntry.FunctionType, InputFunction> stubs = expected == null ? null : layout.signatureStubs().get(symbol);
+    if (stubs != null) {
+      return stubs.get(expected).outputIndex();
     }
     // A shared library's overridable definition is imported too: calls go to whichever the loader chose.
     return symbol.function() != null && !layout.isImported(symbol) ? symbol.function().outputIndex()
