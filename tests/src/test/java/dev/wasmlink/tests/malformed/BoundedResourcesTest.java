@@ -2,12 +2,20 @@ package dev.wasmlink.tests.malformed;
 
 import static dev.wasmlink.tests.malformed.WasmBytes.bytes;
 import static dev.wasmlink.tests.malformed.WasmBytes.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.wasmlink.linker.cli.WasmLdMain;
+
 import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +97,29 @@ class BoundedResourcesTest {
     Path file = Dump.write(dir, "lib.a", out.toByteArray());
     assertTimeoutPreemptively(QUICKLY, () -> Dump.assertError(Dump.run(file), file + "(/)", null, 0x0,
         "symbol index claims 4294967295 symbols but its member of 1000 bytes has room for only 249 offsets"));
+  }
+
+  @Test
+  void threeBytesAlignedToAGibibyteEachMakeNoArrayOfTwoGibibytes() {
+    // Three one-byte segments that all go to .data, each aligned to 2^30: 2 GiB and a byte of data to write, which
+    // made a NegativeArraySizeException; the link now stops with one error line and writes nothing.
+    WasmBytes segment = bytes().raw(0x00, 0x41, 0x00, 0x0b, 0x01, 0x2a);
+    WasmBytes info = bytes().raw(0x03);
+    for (String name : new String[] {".data.a", ".data.b", ".data.c"}) {
+      info.name(name).raw(30, 0x00);
+    }
+    Path file = Dump.write(dir, "aligned.o", object()
+        .section(11, bytes().raw(0x03).raw(segment).raw(segment).raw(segment))
+        .custom("linking", bytes().raw(0x02).subsection(5, info)));
+    Path output = dir.resolve("aligned.wasm");
+    StringWriter err = new StringWriter();
+    int status = assertTimeoutPreemptively(QUICKLY, () -> WasmLdMain.run(new String[] {file.toString(),
+        "--no-entry", "--no-gc-sections", "-o", output.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err)));
+    assertEquals(1, status, err::toString);
+    assertEquals(List.of("wasm-ld: error: the output's data segments come to 2147483649 bytes, more than the"
+        + " 2130706431 wasmlink can write"), err.toString().lines().toList());
+    assertFalse(Files.exists(output));
   }
 
   /** A GNU member header: name (16), mtime (12), uid (6), gid (6), mode (8), size (10), "`\n". */
