@@ -16,6 +16,8 @@ import dev.wasmlink.spec.format.RelocationEntryDecoder;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.SymbolInfoDecoder;
+import dev.wasmlink.spec.format.TagType;
+import dev.wasmlink.spec.format.TagTypeDecoder;
 import dev.wasmlink.spec.io.ByteReader;
 import dev.wasmlink.spec.io.ByteSlice;
 import dev.wasmlink.spec.io.MalformedInputException;
@@ -69,6 +71,7 @@ public final class ObjectChecker {
     segments = object.data().map(d -> d.segments()).orElse(List.of());
     checkImports();
     checkFunctionTypes();
+    checkTagTypes();
     checkCodeMatchesFunctions();
     checkExports();
     checkStart();
@@ -120,6 +123,24 @@ public final class ObjectChecker {
         memories.imported++;
       } else {
         tags.imported++;
+        int typeIndex = ((ImportDescriptor.TagImport) descriptor).typeIndex();
+        if (Integer.compareUnsigned(typeIndex, typeCount) >= 0) {
+          throw errorAtEntry(2, i, ImportDecoder::decode, "import "
+              + Printable.escape(entry.module() + "." + entry.field()) + " is a tag of type index "
+              + Integer.toUnsignedString(typeIndex) + " but there are " + typeCount + " types");
+        }
+      }
+    }
+  }
+
+  /** A defined tag's type, like an imported one's, is an index into the type section. */
+  private void checkTagTypes() {
+    List<TagType> defined = object.tags().map(section -> section.tags()).orElse(List.of());
+    for (int i = 0; i < defined.size(); i++) {
+      int typeIndex = defined.get(i).typeIndex();
+      if (Integer.compareUnsigned(typeIndex, typeCount) >= 0) {
+        throw errorAtEntry(13, i, TagTypeDecoder::decode, "tag " + i + " has type index "
+            + Integer.toUnsignedString(typeIndex) + " but there are " + typeCount + " types");
       }
     }
   }

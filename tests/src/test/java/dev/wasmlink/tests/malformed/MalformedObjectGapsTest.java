@@ -50,6 +50,27 @@ class MalformedObjectGapsTest {
   }
 
   @Test
+  void tagImportOfATypeOutsideTheTypeSection() {
+    // Found by LinkFuzzTest (crash-dff5cbea...): the linker looked the type up and failed with an
+    // IndexOutOfBoundsException. 0x0e: 02 07, an IMPORT section: 0x10 count 1, 0x11 the import e.t, kind 4 (tag),
+    // attribute 0, type 9; there is one type.
+    Path file = Dump.write(dir, "tagimport.o", object()
+        .section(1, ONE_TYPE)
+        .section(2, bytes().raw(0x01).name("e").name("t").raw(0x04, 0x00, 0x09)));
+    Dump.assertError(Dump.run(file), file.toString(), "IMPORT", 0x11,
+        "import e.t is a tag of type index 9 but there are 1 types");
+  }
+
+  @Test
+  void definedTagOfATypeOutsideTheTypeSection() {
+    // 0x0e: 0d 03, a TAG section: 0x10 count 1, 0x11 the tag: attribute 0, type 9; there is one type.
+    Path file = Dump.write(dir, "tag.o", object()
+        .section(1, ONE_TYPE)
+        .section(13, bytes().raw(0x01, 0x00, 0x09)));
+    Dump.assertError(Dump.run(file), file.toString(), "TAG", 0x11, "tag 0 has type index 9 but there are 1 types");
+  }
+
+  @Test
   void segmentAlignmentOfTwoToTheFourBillionth() {
     // 0x08: 0b 07, a DATA section with one active segment of one byte. 0x11: the linking section (its name at
     // 0x13..0x1a, version at 0x1b); 0x1c: segment info, 05 09; 0x1e count 1, 0x1f name "a", 0x21 alignment
