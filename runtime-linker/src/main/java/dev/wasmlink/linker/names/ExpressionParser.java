@@ -35,12 +35,12 @@ final class ExpressionParser {
   /** {@code <expression>}, starting with an optional {@code gs} (global scope) prefix. */
   Node expression() {
     in.enter();
-    Node result = expressionUnnested();
+    Node result = expressionBody();
     in.leave();
     return result;
   }
 
-  private Node expressionUnnested() {
+  private Node expressionBody() {
     boolean global = in.consume("gs");
     Operators.Info op = Operators.parse(in);
     if (op != null) {

@@ -271,12 +271,12 @@ final class Parser {
    */
   Node name(NameState state) {
     in.enter();
-    Node result = nameUnnested(state);
+    Node result = nameBody(state);
     in.leave();
     return result;
   }
 
-  private Node nameUnnested(NameState state) {
+  private Node nameBody(NameState state) {
     if (in.look() == 'N') {
       return nestedName(state);
     }
@@ -855,12 +855,12 @@ final class Parser {
    */
   Node templateArg() {
     in.enter();
-    Node result = templateArgUnnested();
+    Node result = templateArgBody();
     in.leave();
     return result;
   }
 
-  private Node templateArgUnnested() {
+  private Node templateArgBody() {
     switch (in.look()) {
       case 'X' -> {
         in.skip(1);
@@ -961,12 +961,12 @@ final class Parser {
    */
   Node type() {
     in.enter();
-    Node result = typeUnnested();
+    Node result = typeBody();
     in.leave();
     return result;
   }
 
-  private Node typeUnnested() {
+  private Node typeBody() {
     char c = in.look();
     String builtin = builtin(c);
     if (builtin != null) {
