@@ -49,6 +49,14 @@ public final class WasmLdMain {
     return status;
   }
 
+  /**
+   * The link as {@link #run} does it, without the catch-all: errors a user can cause are printed and give status 1,
+   * anything else (a bug in wasmlink) escapes as it is. For tests and fuzzing, which must tell the two apart.
+   */
+  public static int link(List<String> args, PrintWriter out, PrintWriter err) {
+    return link(args, out, err, LoaderConventions.WASM_LD_19);
+  }
+
   private static int link(List<String> args, PrintWriter out, PrintWriter err, LoaderConventions conventions) {
     LinkOptions options;
     try {

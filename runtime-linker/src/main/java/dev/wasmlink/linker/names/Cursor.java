@@ -17,8 +17,16 @@ final class Cursor {
 
   private static final Failure FAILURE = new Failure();
 
+  /**
+   * How deeply the grammar may nest (a type inside a type, an expression inside an expression, an encoding inside a
+   * local name ...) before the name is given up on. Real names stay far below it (libc++'s deepest are around 30);
+   * without it, a name nested a hundred thousand deep would overflow the stack of the recursive parser.
+   */
+  static final int MAX_NESTING = 256;
+
   private final String text;
   private int pos;
+  private int nesting;
 
   Cursor(String text, int start) {
     this.text = text;
@@ -27,6 +35,18 @@ final class Cursor {
 
   static <T> T fail() {
     throw FAILURE;
+  }
+
+  /** Enters one level of nesting of the grammar, abandoning the demangling past {@link #MAX_NESTING}. */
+  void enter() {
+    if (++nesting > MAX_NESTING) {
+      fail();
+    }
+  }
+
+  /** Leaves the level {@link #enter()} entered. */
+  void leave() {
+    nesting--;
   }
 
   int position() {

@@ -48,8 +48,8 @@ public final class Demangler {
       Printer out = new Printer();
       tree.print(out);
       return out.toString();
-    } catch (Cursor.Failure | StackOverflowError e) {
-      // Not valid mangling (or nested too deeply to be a real name): leave it as it is.
+    } catch (Cursor.Failure e) {
+      // Not valid mangling, or nested or expanding past the limits no real name reaches: leave it as it is.
       return null;
     }
   }

@@ -34,6 +34,13 @@ final class ExpressionParser {
 
   /** {@code <expression>}, starting with an optional {@code gs} (global scope) prefix. */
   Node expression() {
+    in.enter();
+    Node result = expressionBody();
+    in.leave();
+    return result;
+  }
+
+  private Node expressionBody() {
     boolean global = in.consume("gs");
     Operators.Info op = Operators.parse(in);
     if (op != null) {

@@ -37,7 +37,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       boolean parenAll = out.gtClosesTemplateArgs() && (operator.equals(">") || operator.equals(">>"));
       if (parenAll) {
         out.open();
@@ -68,7 +68,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(operator);
       operand.printAsOperand(out, precedence(), false);
     }
@@ -86,7 +86,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       operand.printAsOperand(out, precedence(), true);
       out.append(operator);
     }
@@ -104,7 +104,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       base.printAsOperand(out, precedence(), false);
       out.open('[');
       index.printAsOperand(out);
@@ -126,7 +126,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       object.printAsOperand(out, precedence(), true);
       out.append(operator);
       member.printAsOperand(out, precedence(), false);
@@ -151,7 +151,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (global) {
         out.append("::");
       }
@@ -188,7 +188,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (global) {
         out.append("::");
       }
@@ -213,7 +213,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       callee.print(out);
       out.open();
       printList(out, args);
@@ -233,7 +233,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.open();
       type.print(out);
       out.close();
@@ -257,7 +257,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       condition.printAsOperand(out, precedence(), false);
       out.append(" ? ");
       whenTrue.printAsOperand(out);
@@ -280,7 +280,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(keyword);
       int saved = out.gtIsGt;
       out.gtIsGt = 0;
@@ -306,7 +306,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(keyword);
       out.open();
       operand.print(out);
@@ -324,7 +324,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("sizeof...");
       out.open();
       new Packs.Expansion(pack).printLeft(out);
@@ -342,7 +342,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       printList(out, nodes);
     }
   }
@@ -359,7 +359,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (type != null) {
         type.print(out);
       }
@@ -385,7 +385,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (last != null) {
         out.append('[');
         first.print(out);
@@ -429,7 +429,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.open();
       if (!leftFold || init != null) {
         if (leftFold) {
@@ -462,7 +462,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("fp").append(number);
     }
   }
@@ -482,7 +482,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (type.length() > 3) {
         out.open();
         out.append(type);
@@ -507,7 +507,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.open();
       type.print(out);
       out.close();
@@ -534,7 +534,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("\"<");
       type.print(out);
       out.append(">\"");
@@ -553,7 +553,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("requires");
       if (!params.isEmpty()) {
         out.append(' ');
@@ -588,7 +588,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       switch (kind) {
         case EXPRESSION -> {
           out.append(' ');
@@ -631,7 +631,7 @@ final class Expressions {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("[]");
       if (closure instanceof Names.Closure c) {
         c.printDeclarator(out);

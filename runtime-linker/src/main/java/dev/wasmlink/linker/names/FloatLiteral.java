@@ -128,7 +128,7 @@ final class FloatLiteral extends Node {
   }
 
   @Override
-  void printLeft(Printer out) {
+  void doPrintLeft(Printer out) {
     out.append(text);
   }
 }

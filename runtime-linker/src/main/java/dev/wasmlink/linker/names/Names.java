@@ -15,7 +15,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(name);
     }
 
@@ -45,7 +45,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       scope.print(out);
       out.append(separator);
       name.print(out);
@@ -66,7 +66,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("::");
       child.print(out);
     }
@@ -88,7 +88,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       encoding.print(out);
       out.append("::");
       entity.print(out);
@@ -108,7 +108,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (parent != null) {
         parent.print(out);
       }
@@ -130,7 +130,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       name.print(out);
       out.append('@');
       module.print(out);
@@ -151,7 +151,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       int saved = out.gtIsGt;
       out.gtIsGt = 0;
       out.append('<');
@@ -172,7 +172,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       name.print(out);
       args.print(out);
     }
@@ -194,23 +194,23 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       base.printLeft(out);
       out.append("[abi:").append(tag).append(']');
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return base.hasRightPart(out);
     }
 
     @Override
-    boolean isArray(Printer out) {
+    boolean doIsArray(Printer out) {
       return base.isArray(out);
     }
 
     @Override
-    boolean isFunction(Printer out) {
+    boolean doIsFunction(Printer out) {
       return base.isFunction(out);
     }
 
@@ -250,7 +250,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("std::").append(baseName());
       if (expanded && kind.instantiation) {
         out.append("<char, std::char_traits<char>");
@@ -281,7 +281,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (destructor) {
         out.append('~');
       }
@@ -298,7 +298,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append('~');
       base.printLeft(out);
     }
@@ -313,7 +313,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("'unnamed").append(count).append('\'');
     }
   }
@@ -335,7 +335,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("'lambda").append(count).append('\'');
       printDeclarator(out);
     }
@@ -373,7 +373,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.open('[');
       printList(out, bindings);
       out.close(']');
@@ -402,7 +402,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (returnType != null) {
         returnType.printLeft(out);
         if (!returnType.hasRightPart(out)) {
@@ -413,7 +413,7 @@ final class Names {
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       out.open();
       printList(out, params);
       out.close();
@@ -432,12 +432,12 @@ final class Names {
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return true;
     }
 
     @Override
-    boolean isFunction(Printer out) {
+    boolean doIsFunction(Printer out) {
       return true;
     }
   }
@@ -451,7 +451,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(" [enable_if:");
       printList(out, conditions);
       out.append(']');
@@ -473,7 +473,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(phrase);
       child.print(out);
     }
@@ -490,7 +490,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append("construction vtable for ");
       base.print(out);
       out.append("-in-");
@@ -509,7 +509,7 @@ final class Names {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       prefix.print(out);
       out.append(" (").append(suffix).append(')');
     }

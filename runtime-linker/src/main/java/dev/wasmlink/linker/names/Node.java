@@ -9,9 +9,23 @@ import java.util.List;
  * parentheses go.
  */
 abstract class Node {
-  abstract void printLeft(Printer out);
+  /*
+   * Every step down the tree goes through one of the final methods below, which count it in the printer: a tree too
+   * deep to print on a thread's stack (substitutions can chain a name into one as deep as it is long) gives up with
+   * a Cursor.Failure past Printer.MAX_DEPTH instead of a StackOverflowError. Node kinds override the do... methods.
+   */
 
-  void printRight(Printer out) {}
+  final void printLeft(Printer out) {
+    out.enter();
+    doPrintLeft(out);
+    out.leave();
+  }
+
+  final void printRight(Printer out) {
+    out.enter();
+    doPrintRight(out);
+    out.leave();
+  }
 
   final void print(Printer out) {
     printLeft(out);
@@ -19,20 +33,52 @@ abstract class Node {
   }
 
   /** Whether anything prints on the right of the declared name (arrays, functions, and what contains them). */
-  boolean hasRightPart(Printer out) {
-    return false;
+  final boolean hasRightPart(Printer out) {
+    out.enter();
+    boolean result = doHasRightPart(out);
+    out.leave();
+    return result;
   }
 
-  boolean isArray(Printer out) {
-    return false;
+  final boolean isArray(Printer out) {
+    out.enter();
+    boolean result = doIsArray(out);
+    out.leave();
+    return result;
   }
 
-  boolean isFunction(Printer out) {
-    return false;
+  final boolean isFunction(Printer out) {
+    out.enter();
+    boolean result = doIsFunction(out);
+    out.leave();
+    return result;
   }
 
   /** The node whose syntax this one prints as; packs and forward references stand for another node. */
-  Node syntaxNode(Printer out) {
+  final Node syntaxNode(Printer out) {
+    out.enter();
+    Node result = doSyntaxNode(out);
+    out.leave();
+    return result;
+  }
+
+  abstract void doPrintLeft(Printer out);
+
+  void doPrintRight(Printer out) {}
+
+  boolean doHasRightPart(Printer out) {
+    return false;
+  }
+
+  boolean doIsArray(Printer out) {
+    return false;
+  }
+
+  boolean doIsFunction(Printer out) {
+    return false;
+  }
+
+  Node doSyntaxNode(Printer out) {
     return this;
   }
 

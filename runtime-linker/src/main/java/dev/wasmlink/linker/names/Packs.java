@@ -28,7 +28,7 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       Node element = current(out);
       if (element != null) {
         element.printLeft(out);
@@ -36,7 +36,7 @@ final class Packs {
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       Node element = current(out);
       if (element != null) {
         element.printRight(out);
@@ -44,25 +44,25 @@ final class Packs {
     }
 
     @Override
-    Node syntaxNode(Printer out) {
+    Node doSyntaxNode(Printer out) {
       Node element = current(out);
       return element != null ? element.syntaxNode(out) : this;
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       Node element = current(out);
       return element != null && element.hasRightPart(out);
     }
 
     @Override
-    boolean isArray(Printer out) {
+    boolean doIsArray(Printer out) {
       Node element = current(out);
       return element != null && element.isArray(out);
     }
 
     @Override
-    boolean isFunction(Printer out) {
+    boolean doIsFunction(Printer out) {
       Node element = current(out);
       return element != null && element.isFunction(out);
     }
@@ -77,7 +77,7 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       printList(out, elements);
     }
   }
@@ -94,7 +94,7 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       int savedIndex = out.packIndex;
       int savedMax = out.packMax;
       out.packIndex = Printer.NO_PACK;
@@ -137,7 +137,7 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (printing) {
         return;
       }
@@ -150,7 +150,7 @@ final class Packs {
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       if (printing) {
         return;
       }
@@ -163,7 +163,7 @@ final class Packs {
     }
 
     @Override
-    Node syntaxNode(Printer out) {
+    Node doSyntaxNode(Printer out) {
       if (printing) {
         return this;
       }
@@ -176,7 +176,7 @@ final class Packs {
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       if (printing) {
         return false;
       }
@@ -189,7 +189,7 @@ final class Packs {
     }
 
     @Override
-    boolean isArray(Printer out) {
+    boolean doIsArray(Printer out) {
       if (printing) {
         return false;
       }
@@ -202,7 +202,7 @@ final class Packs {
     }
 
     @Override
-    boolean isFunction(Printer out) {
+    boolean doIsFunction(Printer out) {
       if (printing) {
         return false;
       }
@@ -226,7 +226,7 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(prefix);
       if (index > 0) {
         out.append(Integer.toString(index - 1));
@@ -246,7 +246,7 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (type == null) {
         out.append("typename ");
       } else {
@@ -258,7 +258,7 @@ final class Packs {
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       name.print(out);
       if (type != null) {
         type.printRight(out);
@@ -266,7 +266,7 @@ final class Packs {
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return true;
     }
   }
@@ -282,18 +282,18 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       concept.print(out);
       out.append(' ');
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       name.print(out);
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return true;
     }
   }
@@ -307,18 +307,18 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       param.printLeft(out);
       out.append("...");
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       param.printRight(out);
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return true;
     }
   }
@@ -332,7 +332,7 @@ final class Packs {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       arg.print(out);
     }
   }

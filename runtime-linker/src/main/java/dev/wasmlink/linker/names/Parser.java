@@ -84,9 +84,11 @@ final class Parser {
   Node encoding() {
     List<List<Node>> savedParams = templateParams;
     templateParams = new ArrayList<>();
+    in.enter();
     try {
       return encodingBody();
     } finally {
+      in.leave();
       templateParams = savedParams;
     }
   }
@@ -268,6 +270,13 @@ final class Parser {
    * {@code state} is null unless this is the name of an encoding.
    */
   Node name(NameState state) {
+    in.enter();
+    Node result = nameBody(state);
+    in.leave();
+    return result;
+  }
+
+  private Node nameBody(NameState state) {
     if (in.look() == 'N') {
       return nestedName(state);
     }
@@ -845,6 +854,13 @@ final class Parser {
    * </pre>
    */
   Node templateArg() {
+    in.enter();
+    Node result = templateArgBody();
+    in.leave();
+    return result;
+  }
+
+  private Node templateArgBody() {
     switch (in.look()) {
       case 'X' -> {
         in.skip(1);
@@ -944,6 +960,13 @@ final class Parser {
    * the table once complete.
    */
   Node type() {
+    in.enter();
+    Node result = typeBody();
+    in.leave();
+    return result;
+  }
+
+  private Node typeBody() {
     char c = in.look();
     String builtin = builtin(c);
     if (builtin != null) {

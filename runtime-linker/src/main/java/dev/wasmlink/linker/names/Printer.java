@@ -9,7 +9,21 @@ final class Printer {
   /** No pack expansion is in progress. */
   static final int NO_PACK = Integer.MAX_VALUE;
 
+  /**
+   * How deep printing may recurse through the tree (see {@link Node#printLeft}). Parsing is bounded by
+   * {@link Cursor#MAX_NESTING}, but substitutions refer back to earlier nodes, so a tree can be deeper than its name
+   * is nested; real names stay far below this.
+   */
+  static final int MAX_DEPTH = 1024;
+
+  /**
+   * The longest text a demangling may produce. Substitutions can make the text grow exponentially with the length
+   * of the name; real demangled names stay far below this (libc++'s longest are a few thousand characters).
+   */
+  static final int MAX_LENGTH = 1 << 20;
+
   private final StringBuilder out = new StringBuilder();
+  private int depth;
 
   /** Element of the innermost pack being expanded, and its size ({@link #NO_PACK} outside an expansion). */
   int packIndex = NO_PACK;
@@ -23,12 +37,31 @@ final class Printer {
 
   Printer append(String text) {
     out.append(text);
+    checkLength();
     return this;
   }
 
   Printer append(char c) {
     out.append(c);
+    checkLength();
     return this;
+  }
+
+  private void checkLength() {
+    if (out.length() > MAX_LENGTH) {
+      Cursor.fail();
+    }
+  }
+
+  /** One level deeper into the tree; gives up past {@link #MAX_DEPTH}. */
+  void enter() {
+    if (++depth > MAX_DEPTH) {
+      Cursor.fail();
+    }
+  }
+
+  void leave() {
+    depth--;
   }
 
   char last() {
@@ -46,12 +79,12 @@ final class Printer {
 
   void open(char c) {
     gtIsGt++;
-    out.append(c);
+    append(c);
   }
 
   void close(char c) {
     gtIsGt--;
-    out.append(c);
+    append(c);
   }
 
   void open() {

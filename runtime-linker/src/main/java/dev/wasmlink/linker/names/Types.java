@@ -35,28 +35,28 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       child.printLeft(out);
       printQualifiers(out, qualifiers);
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       child.printRight(out);
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return child.hasRightPart(out);
     }
 
     @Override
-    boolean isArray(Printer out) {
+    boolean doIsArray(Printer out) {
       return child.isArray(out);
     }
 
     @Override
-    boolean isFunction(Printer out) {
+    boolean doIsFunction(Printer out) {
       return child.isFunction(out);
     }
   }
@@ -75,7 +75,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       child.printLeft(out);
       out.append(suffix);
     }
@@ -94,7 +94,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       child.print(out);
       out.append(' ').append(qualifier);
       if (args != null) {
@@ -114,7 +114,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(transform).append('(');
       base.print(out);
       out.append(')');
@@ -132,7 +132,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (!signed) {
         out.append("unsigned ");
       }
@@ -154,7 +154,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (element == null) {
         out.append("pixel");
       } else {
@@ -177,7 +177,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       pointee.printLeft(out);
       if (pointee.isArray(out)) {
         out.append(' ');
@@ -189,7 +189,7 @@ final class Types {
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       if (pointee.isArray(out) || pointee.isFunction(out)) {
         out.append(')');
       }
@@ -197,7 +197,7 @@ final class Types {
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return pointee.hasRightPart(out);
     }
   }
@@ -239,7 +239,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       if (printing) {
         return;
       }
@@ -264,7 +264,7 @@ final class Types {
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       if (printing) {
         return;
       }
@@ -285,7 +285,7 @@ final class Types {
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return pointee.hasRightPart(out);
     }
   }
@@ -301,7 +301,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       memberType.printLeft(out);
       if (memberType.isArray(out) || memberType.isFunction(out)) {
         out.append('(');
@@ -313,7 +313,7 @@ final class Types {
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       if (memberType.isArray(out) || memberType.isFunction(out)) {
         out.append(')');
       }
@@ -321,7 +321,7 @@ final class Types {
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return memberType.hasRightPart(out);
     }
   }
@@ -337,12 +337,12 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       element.printLeft(out);
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       if (out.last() != ']') {
         out.append(' ');
       }
@@ -355,12 +355,12 @@ final class Types {
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return true;
     }
 
     @Override
-    boolean isArray(Printer out) {
+    boolean doIsArray(Printer out) {
       return true;
     }
   }
@@ -382,13 +382,13 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       returnType.printLeft(out);
       out.append(' ');
     }
 
     @Override
-    void printRight(Printer out) {
+    void doPrintRight(Printer out) {
       out.open();
       printList(out, params);
       out.close();
@@ -402,12 +402,12 @@ final class Types {
     }
 
     @Override
-    boolean hasRightPart(Printer out) {
+    boolean doHasRightPart(Printer out) {
       return true;
     }
 
     @Override
-    boolean isFunction(Printer out) {
+    boolean doIsFunction(Printer out) {
       return true;
     }
   }
@@ -423,7 +423,7 @@ final class Types {
     }
 
     @Override
-    void printLeft(Printer out) {
+    void doPrintLeft(Printer out) {
       out.append(keyword);
       out.open();
       if (operands.size() == 1 && keyword.equals("noexcept")) {

@@ -4,6 +4,7 @@ import dev.wasmlink.spec.format.CodeSection;
 import dev.wasmlink.spec.format.DataSegment;
 import dev.wasmlink.spec.format.Export;
 import dev.wasmlink.spec.format.ExportDecoder;
+import dev.wasmlink.spec.format.FunctionBody;
 import dev.wasmlink.spec.format.Import;
 import dev.wasmlink.spec.format.ImportDecoder;
 import dev.wasmlink.spec.format.ImportDescriptor;
@@ -15,7 +16,10 @@ import dev.wasmlink.spec.format.RelocationEntryDecoder;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.format.SymbolInfoDecoder;
+import dev.wasmlink.spec.format.TagType;
+import dev.wasmlink.spec.format.TagTypeDecoder;
 import dev.wasmlink.spec.io.ByteReader;
+import dev.wasmlink.spec.io.ByteSlice;
 import dev.wasmlink.spec.io.MalformedInputException;
 import dev.wasmlink.spec.io.Printable;
 import dev.wasmlink.spec.reloc.RelocationKind;
@@ -67,6 +71,7 @@ public final class ObjectChecker {
     segments = object.data().map(d -> d.segments()).orElse(List.of());
     checkImports();
     checkFunctionTypes();
+    checkTagTypes();
     checkCodeMatchesFunctions();
     checkExports();
     checkStart();
@@ -118,6 +123,24 @@ public final class ObjectChecker {
         memories.imported++;
       } else {
         tags.imported++;
+        int typeIndex = ((ImportDescriptor.TagImport) descriptor).typeIndex();
+        if (Integer.compareUnsigned(typeIndex, typeCount) >= 0) {
+          throw errorAtEntry(2, i, ImportDecoder::decode, "import "
+              + Printable.escape(entry.module() + "." + entry.field()) + " is a tag of type index "
+              + Integer.toUnsignedString(typeIndex) + " but there are " + typeCount + " types");
+        }
+      }
+    }
+  }
+
+  /** A defined tag's type, like an imported one's, is an index into the type section. */
+  private void checkTagTypes() {
+    List<TagType> defined = object.tags().map(section -> section.tags()).orElse(List.of());
+    for (int i = 0; i < defined.size(); i++) {
+      int typeIndex = defined.get(i).typeIndex();
+      if (Integer.compareUnsigned(typeIndex, typeCount) >= 0) {
+        throw errorAtEntry(13, i, TagTypeDecoder::decode, "tag " + i + " has type index "
+            + Integer.toUnsignedString(typeIndex) + " but there are " + typeCount + " types");
       }
     }
   }
@@ -243,6 +266,18 @@ public final class ObjectChecker {
       throw in.errorAt(position, "segment info names " + count + " segments but the data section has "
           + segments.size());
     }
+    for (int i = 0; i < count; i++) {
+      String name = in.readName();
+      int alignmentPosition = in.position();
+      int alignmentLog2 = in.readUleb32();
+      // A wasm32 memory has 4 GiB: an alignment of 2^32 or more cannot be honored (and 1L << a negative int, which
+      // such a field reads as, is no alignment at all).
+      if (Integer.compareUnsigned(alignmentLog2, 32) >= 0) {
+        throw in.errorAt(alignmentPosition, "segment " + Printable.escape(name) + " has alignment 2^"
+            + Integer.toUnsignedString(alignmentLog2) + ", more than a 32-bit memory can honor");
+      }
+      in.readUleb32();
+    }
   }
 
   private void checkInitFunctions(ByteReader in) {
@@ -350,15 +385,68 @@ public final class ObjectChecker {
             + " but the object has " + object.sections().size() + " sections");
       }
       SectionHeader patched = object.sections().get(target);
+      long[] chunks = chunkRanges(patched);
       List<RelocationEntry> entries = relocations.section().entries();
       for (int i = 0; i < entries.size(); i++) {
         String problem = relocationProblem(entries.get(i), patched);
+        if (problem == null && chunks != null) {
+          problem = chunkProblem(entries.get(i), patched, chunks);
+        }
         if (problem != null) {
           ByteReader in = object.reader(relocations.header());
           throw in.errorAt(entryPosition(in, i), problem);
         }
       }
     }
+  }
+
+  /**
+   * The byte ranges of CODE's function bodies or DATA's segment contents, as {start, end} pairs in ascending order
+   * of payload offset; null for other sections. The linker copies and patches those chunks one by one, so a
+   * relocation there must lie inside one of them: in a body's size, a segment's header or between chunks it would
+   * patch bytes outside the chunk it is sorted into.
+   */
+  private long[] chunkRanges(SectionHeader patched) {
+    List<ByteSlice> chunks;
+    if (patched.id() == 10) {
+      chunks = object.code().map(c -> c.bodies().stream().map(FunctionBody::code).toList()).orElse(List.of());
+    } else if (patched.id() == 11) {
+      chunks = segments.stream().map(DataSegment::bytes).toList();
+    } else {
+      return null;
+    }
+    long[] ranges = new long[2 * chunks.size()];
+    int payloadStart = patched.payload().start();
+    for (int i = 0; i < chunks.size(); i++) {
+      ranges[2 * i] = chunks.get(i).start() - payloadStart;
+      ranges[2 * i + 1] = ranges[2 * i] + chunks.get(i).length();
+    }
+    return ranges;
+  }
+
+  private String chunkProblem(RelocationEntry entry, SectionHeader patched, long[] chunks) {
+    RelocationKind kind = registry.byCode(entry.type()).kind();
+    long start = Integer.toUnsignedLong(entry.offset());
+    long end = start + kind.field().width();
+    // The last chunk starting at or before the field must hold all of it.
+    int low = 0;
+    int high = chunks.length / 2 - 1;
+    int found = -1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      if (chunks[2 * middle] <= start) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    if (found >= 0 && end <= chunks[2 * found + 1]) {
+      return null;
+    }
+    return kind.name() + " at offset 0x" + Long.toHexString(start) + " is not inside any "
+        + (patched.id() == 10 ? "function body" : "data segment's contents") + " of section "
+        + Printable.escape(patched.name());
   }
 
   /** Where entry {@code index} starts in a {@code reloc.*} section read by {@code in} from its start. */

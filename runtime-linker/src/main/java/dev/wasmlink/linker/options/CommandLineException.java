@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.options;
 
+import dev.wasmlink.spec.io.Printable;
 import java.util.List;
 
 /**
@@ -23,8 +24,14 @@ public final class CommandLineException extends RuntimeException {
 
   /** @param versionRequested whether the command line asked for the version, which wasm-ld prints even so */
   public CommandLineException(List<String> errors, boolean versionRequested) {
-    super(errors.isEmpty() ? "invalid command line" : errors.get(0));
-    this.errors = List.copyOf(errors);
+    this(errors.stream().map(Printable::escape).toList(), versionRequested, true);
+  }
+
+  // Problems quote the command line (a file name, an option's value), which may hold any character: escaped once
+  // here, each stays one error line.
+  private CommandLineException(List<String> escapedErrors, boolean versionRequested, boolean escaped) {
+    super(escapedErrors.isEmpty() ? "invalid command line" : escapedErrors.get(0));
+    this.errors = List.copyOf(escapedErrors);
     this.versionRequested = versionRequested;
   }
 

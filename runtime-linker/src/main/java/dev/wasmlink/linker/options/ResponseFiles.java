@@ -27,6 +27,16 @@ public final class ResponseFiles {
   /** How deep response files may include one another. LLVM has no such limit; it stops cycles only. */
   public static final int MAX_DEPTH = 64;
 
+  /**
+   * How many response files one command line may expand, counting a file each time it is named. Without it, a
+   * few kilobytes of files naming each other a thousand times over (none including itself, so no cycle) would
+   * expand for hours; real link lines name a handful.
+   */
+  public static final int MAX_EXPANSIONS = 1 << 16;
+
+  /** How many arguments the expansion may come to: millions of arguments are a file bomb, not a link line. */
+  public static final int MAX_ARGUMENTS = 1 << 22;
+
   /** How the text of a response file is split into arguments: lld's {@code --rsp-quoting=}. */
   public enum Quoting {
     /** Shell-like: blanks separate, single and double quotes group, a backslash escapes the next character. */
@@ -166,7 +176,7 @@ public final class ResponseFiles {
    */
   public static List<String> expand(List<String> arguments, Quoting quoting, Path baseDirectory) {
     List<String> out = new ArrayList<>();
-    expandInto(arguments, quoting, baseDirectory, new ArrayList<>(), out);
+    expandInto(arguments, quoting, baseDirectory, new ArrayList<>(), out, new int[1]);
     return out;
   }
 
@@ -180,12 +190,19 @@ public final class ResponseFiles {
     return false;
   }
 
-  private static void expandInto(
-      List<String> arguments, Quoting quoting, Path baseDirectory, List<Path> including, List<String> out) {
+  private static void expandInto(List<String> arguments, Quoting quoting, Path baseDirectory, List<Path> including,
+      List<String> out, int[] expansions) {
     for (String argument : arguments) {
       if (!argument.startsWith("@")) {
+        if (out.size() >= MAX_ARGUMENTS) {
+          throw new CommandLineException("response files expand to more than " + MAX_ARGUMENTS + " arguments");
+        }
         out.add(argument);
         continue;
+      }
+      if (++expansions[0] > MAX_EXPANSIONS) {
+        throw new CommandLineException(
+            "response files are expanded more than " + MAX_EXPANSIONS + " times, at " + argument);
       }
       String name = argument.substring(1);
       if (name.isEmpty()) {
@@ -202,7 +219,7 @@ public final class ResponseFiles {
       }
       String text = read(file, argument);
       including.add(identity);
-      expandInto(tokenize(text, quoting), quoting, baseDirectory, including, out);
+      expandInto(tokenize(text, quoting), quoting, baseDirectory, including, out, expansions);
       including.remove(including.size() - 1);
     }
   }

@@ -1,5 +1,6 @@
 package dev.wasmlink.linker.write;
 
+import dev.wasmlink.linker.input.InputException;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.TableSettings;
 import dev.wasmlink.linker.layout.MergedStrings;
@@ -337,6 +338,12 @@ public final class ModuleWriter {
     if (written.isEmpty()) {
       return null;
     }
+    long total = written.stream().mapToLong(OutputSegment::size).sum();
+    if (total > MAX_DATA) {
+      // Alignments up to 2^30 can spread a few bytes over gigabytes of padding, which a Java array cannot hold.
+      throw new InputException("the output's data segments come to " + total + " bytes, more than the "
+          + MAX_DATA + " wasmlink can write");
+    }
     ByteWriter data = new ByteWriter(1 << 16);
     data.writeUleb32(written.size());
     for (OutputSegment segment : written) {
@@ -373,6 +380,9 @@ public final class ModuleWriter {
     }
     return data.toByteArray();
   }
+
+  /** The most data bytes a module written into one Java array can hold, with room left for everything else. */
+  private static final long MAX_DATA = Integer.MAX_VALUE - (1L << 24);
 
   private void writeCustomSections(ByteWriter out) {
     customs.byName().forEach((name, pieces) -> {

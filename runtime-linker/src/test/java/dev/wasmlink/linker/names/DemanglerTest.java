@@ -158,4 +158,95 @@ class DemanglerTest {
     String deep = "_Z1f" + "P".repeat(200_000) + "i";
     assertEquals(deep, Demangler.demangle(deep));
   }
+
+  // Nesting and expansion are bounded by explicit limits (Cursor.MAX_NESTING, Printer.MAX_LENGTH), each giving the
+  // name back unchanged; a StackOverflowError or OutOfMemoryError is no longer caught, so each of these would
+  // fail with one without the limits.
+
+  @Test
+  void typesNestedAHundredThousandDeepComeBackUnchanged() {
+    String deep = "_Z1f" + "P".repeat(100_000) + "iv";
+    assertEquals(deep, Demangler.demangle(deep));
+  }
+
+  @Test
+  void templateArgumentsNestedDeeplyComeBackUnchanged() {
+    String deep = "_Z1f" + "1AI".repeat(100_000) + "i" + "E".repeat(100_000) + "v";
+    assertEquals(deep, Demangler.demangle(deep));
+  }
+
+  @Test
+  void expressionsNestedDeeplyComeBackUnchanged() {
+    String deep = "_Z1fIXadadad" + "ngng".repeat(50_000) + "Li1E" + "EEvv";
+    assertEquals(deep, Demangler.demangle(deep));
+  }
+
+  @Test
+  void localNamesNestedDeeplyComeBackUnchanged() {
+    String deep = "_Z" + "Z1fv".repeat(50_000) + "E1x".repeat(50_000);
+    assertEquals(deep, Demangler.demangle(deep));
+  }
+
+  @Test
+  void nestingUpToTheLimitStillDemangles() {
+    String name = "_Z1f" + "P".repeat(Cursor.MAX_NESTING - 8) + "i";
+    assertEquals("f(int" + "*".repeat(Cursor.MAX_NESTING - 8) + ")", Demangler.demangle(name));
+  }
+
+  @Test
+  void aChainOfSubstitutionsEachOneDeeperComesBackUnchanged() {
+    // Each parameter is a pointer to the one before (S_ = int*, S0_ = int**, ...): shallow to parse, but the tree
+    // is 50000 deep and its text quadratic in the length of the name.
+    StringBuilder name = new StringBuilder("_Z1fPiPS_");
+    for (int i = 0; i < 50_000; i++) {
+      name.append("PS").append(Integer.toString(i, 36).toUpperCase()).append('_');
+    }
+    String mangled = name.toString();
+    assertEquals(mangled, Demangler.demangle(mangled));
+  }
+
+  @Test
+  void substitutionsThatDoubleTheTextComeBackUnchanged() {
+    // S_ = A; then each parameter is a pointer to a function taking the previous pointer twice (FvS1_S1_E is
+    // void (S1_, S1_)), so the text doubles with every parameter: 2^60 characters for this 600-byte name.
+    StringBuilder name = new StringBuilder("_Z1f1A");
+    String previous = "S_";
+    for (int i = 0; i < 60; i++) {
+      name.append("PFv").append(previous).append(previous).append("E");
+      previous = "S" + Integer.toString(2 * (i + 1) - 1, 36).toUpperCase() + "_";
+    }
+    String mangled = name.toString();
+    assertEquals(mangled, Demangler.demangle(mangled));
+  }
+
+  @Test
+  void theFirstDoublingsStillDemangle() {
+    assertEquals("f(A, void (*)(A, A), void (*)(void (*)(A, A), void (*)(A, A)))",
+        Demangler.demangle("_Z1f1APFvS_S_EPFvS1_S1_E"));
+  }
+
+  @Test
+  void nestingAtTheLimitsFitsASmallStack() throws InterruptedException {
+    // Linker threads have the default stack (1 MiB on 64-bit Linux); the limits must leave room to spare: half of it.
+    String nested = "_Z1f" + "P".repeat(Cursor.MAX_NESTING - 8) + "i";
+    StringBuilder chain = new StringBuilder("_Z1fPiPS_");
+    for (int i = 0; i < Printer.MAX_DEPTH + 8; i++) {
+      chain.append("PS").append(Integer.toString(i, 36).toUpperCase()).append('_');
+    }
+    String[] results = new String[2];
+    Throwable[] thrown = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        results[0] = Demangler.demangle(nested);
+        results[1] = Demangler.demangle(chain.toString());
+      } catch (Throwable t) {
+        thrown[0] = t;
+      }
+    }, "small-stack", 512 * 1024);
+    thread.start();
+    thread.join();
+    assertEquals(null, thrown[0]);
+    assertEquals("f(int" + "*".repeat(Cursor.MAX_NESTING - 8) + ")", results[0]);
+    assertEquals(chain.toString(), results[1]);
+  }
 }

@@ -27,6 +27,16 @@ class CommandLineErrorsTest {
     return assertThrows(CommandLineException.class, () -> WasmLdCommandLine.parse(Arrays.asList(args), dir));
   }
 
+  @Test
+  void aValueWithALineBreakStaysOnOneErrorLine() throws IOException {
+    // Found by ResponseFileFuzzTest (crash-f757b5e4...): a response file's quoted argument "a<NUL><LF> is a path
+    // Java cannot make, and the error quoted it raw, splitting the line.
+    Files.write(dir.resolve("rsp"), new byte[] {'"', 'a', 0, '\n'});
+    CommandLineException e = reject("@rsp");
+    assertEquals("invalid path: a\\x00\\n", e.getMessage());
+    assertEquals(List.of("invalid path: a\\x00\\n"), e.errors());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("firstErrors")
   void firstErrorIsLlds(List<String> args, String message) {

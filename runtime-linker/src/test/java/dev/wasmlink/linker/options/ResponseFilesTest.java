@@ -3,6 +3,7 @@ package dev.wasmlink.linker.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasmlink.linker.options.ResponseFiles.Quoting;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -304,5 +306,30 @@ class ResponseFilesTest {
     Path file = dir.resolve(name);
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
+  }
+
+  @Test
+  void filesNamingEachOtherThousandsOfTimesStopAtTheExpansionLimit() throws IOException {
+    // 12 KB of files: a names b 2000 times, b names c 2000 times, c is empty: four million expansions, no cycle.
+    Path base = dir;
+    Files.writeString(base.resolve("a"), "@b ".repeat(2000));
+    Files.writeString(base.resolve("b"), "@c ".repeat(2000));
+    Files.writeString(base.resolve("c"), "");
+    CommandLineException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+            CommandLineException.class,
+            () -> ResponseFiles.expand(List.of("@a"), Quoting.POSIX, base)));
+    assertEquals("response files are expanded more than 65536 times, at @c", e.getMessage());
+  }
+
+  @Test
+  void filesExpandingToMillionsOfArgumentsStopAtTheArgumentLimit() throws IOException {
+    // a names b 3000 times, b holds 3000 arguments: nine million arguments from 15 KB.
+    Path base = dir;
+    Files.writeString(base.resolve("a"), "@b ".repeat(3000));
+    Files.writeString(base.resolve("b"), "x ".repeat(3000));
+    CommandLineException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+            CommandLineException.class,
+            () -> ResponseFiles.expand(List.of("@a"), Quoting.POSIX, base)));
+    assertEquals("response files expand to more than 4194304 arguments", e.getMessage());
   }
 }

@@ -13,10 +13,16 @@ public final class MalformedInputException extends RuntimeException {
   private final String problem;
 
   public MalformedInputException(InputLocation location, long offset, String problem) {
-    super(location + " at offset 0x" + Long.toHexString(offset) + ": " + problem);
+    this(location, offset, Printable.escape(problem), true);
+  }
+
+  // The problem often quotes bytes of the input (a member name, a symbol): escaped once here, it can never split
+  // the one error line or forge another.
+  private MalformedInputException(InputLocation location, long offset, String escapedProblem, boolean escaped) {
+    super(location + " at offset 0x" + Long.toHexString(offset) + ": " + escapedProblem);
     this.location = location;
     this.offset = offset;
-    this.problem = problem;
+    this.problem = escapedProblem;
   }
 
   public InputLocation location() {

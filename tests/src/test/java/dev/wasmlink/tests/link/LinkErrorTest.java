@@ -68,6 +68,11 @@ class LinkErrorTest {
       new Case("signature-mismatch", List.of("mismatch_a.c", "mismatch_b.c"),
           link(List.of("mismatch_a.o", "mismatch_b.o")), 0,
           List.of("function signature mismatch: f", "mismatch_a.o", "mismatch_b.o"), 1),
+      // A relocatable output has no trapping stubs: the call keeps the definition, with the same warning (found by
+      // LinkFuzzTest, crash-0dbfa3e4...: wasmlink looked for the stub and failed with a NullPointerException).
+      new Case("signature-mismatch-relocatable", List.of("mismatch_a.c", "mismatch_b.c"),
+          link(List.of("mismatch_a.o", "mismatch_b.o"), "-r"), 0,
+          List.of("function signature mismatch: f", "mismatch_a.o", "mismatch_b.o"), 1),
       // With --fatal-warnings the same warning is an error: exit status 1 and, above all, no output file.
       new Case("fatal-warnings", List.of("mismatch_a.c", "mismatch_b.c"),
           link(List.of("mismatch_a.o", "mismatch_b.o"), "--fatal-warnings"), 1,

@@ -88,6 +88,15 @@ class MalformedArchiveTest {
   }
 
   @Test
+  void memberNameWithALineBreakStaysOnOneErrorLine() {
+    // Found by ArchiveReaderFuzzTest: a '/...' name field holding a newline, quoted in the message, split the error
+    // line in two. Its header is at 0x08.
+    Path file = Dump.write(dir, "lib.a", archive(member("/\nx", EMPTY_OBJECT)));
+    String line = Dump.assertError(Dump.run(file), file.toString(), null, 0x8, "member name '/\\nx/' starts with '/'");
+    assertTrue(line.contains("\\n"), line);
+  }
+
+  @Test
   void rustMetadataMemberIsSkipped() {
     // An rlib: lib.rmeta holds rustc's metadata, not wasm, and is skipped rather than refused.
     Path file = Dump.write(dir, "libfoo.rlib", archive(

@@ -50,6 +50,40 @@ class MalformedObjectGapsTest {
   }
 
   @Test
+  void tagImportOfATypeOutsideTheTypeSection() {
+    // Found by LinkFuzzTest (crash-dff5cbea...): the linker looked the type up and failed with an
+    // IndexOutOfBoundsException. 0x0e: 02 07, an IMPORT section: 0x10 count 1, 0x11 the import e.t, kind 4 (tag),
+    // attribute 0, type 9; there is one type.
+    Path file = Dump.write(dir, "tagimport.o", object()
+        .section(1, ONE_TYPE)
+        .section(2, bytes().raw(0x01).name("e").name("t").raw(0x04, 0x00, 0x09)));
+    Dump.assertError(Dump.run(file), file.toString(), "IMPORT", 0x11,
+        "import e.t is a tag of type index 9 but there are 1 types");
+  }
+
+  @Test
+  void definedTagOfATypeOutsideTheTypeSection() {
+    // 0x0e: 0d 03, a TAG section: 0x10 count 1, 0x11 the tag: attribute 0, type 9; there is one type.
+    Path file = Dump.write(dir, "tag.o", object()
+        .section(1, ONE_TYPE)
+        .section(13, bytes().raw(0x01, 0x00, 0x09)));
+    Dump.assertError(Dump.run(file), file.toString(), "TAG", 0x11, "tag 0 has type index 9 but there are 1 types");
+  }
+
+  @Test
+  void segmentAlignmentOfTwoToTheFourBillionth() {
+    // 0x08: 0b 07, a DATA section with one active segment of one byte. 0x11: the linking section (its name at
+    // 0x13..0x1a, version at 0x1b); 0x1c: segment info, 05 09; 0x1e count 1, 0x1f name "a", 0x21 alignment
+    // 0xffffffff, which the linker read as the int -1 and turned into the alignment 1L << -1, a negative number.
+    Path file = Dump.write(dir, "align.o", object()
+        .section(11, bytes().raw(0x01, 0x00, 0x41, 0x00, 0x0b, 0x01, 0x00))
+        .custom("linking", bytes().raw(0x02)
+            .subsection(5, bytes().raw(0x01).name("a").raw(0xff, 0xff, 0xff, 0xff, 0x0f, 0x00))));
+    Dump.assertError(Dump.run(file), file.toString(), "linking", 0x21,
+        "segment a has alignment 2^4294967295, more than a 32-bit memory can honor");
+  }
+
+  @Test
   void startFunctionOutsideTheFunctionSpace() {
     // 0x12: 08 01, a START section: 0x14 function 9; there is one function.
     Path file = Dump.write(dir, "start.o", object()

@@ -295,6 +295,30 @@ class MalformedObjectTest {
   }
 
   @Test
+  void relocationOnAFunctionBodysSize() {
+    // R_WASM_FUNCTION_INDEX_LEB at offset 0: payload bytes 0..4 hold the body count and size and the body's start;
+    // the body itself is bytes 2..9. The linker copies bodies one by one, so it would patch before the body it
+    // sorts the relocation into (found by LinkFuzzTest for DATA, crash-8767e76a...: an ArrayIndexOutOfBounds).
+    Path file = Dump.write(dir, "relocsize.o", relocCode(functionSymbol(0), 2, bytes().raw(0x00, 0x00, 0x00)));
+    Dump.assertError(Dump.run(file), file.toString(), "reloc.CODE", 0x40,
+        "R_WASM_FUNCTION_INDEX_LEB at offset 0x0 is not inside any function body of section CODE");
+  }
+
+  @Test
+  void relocationOnADataSegmentsHeader() {
+    // DATA (0x1e..0x29): count 1, segment: flags 0, i32.const 0 end, size 4, 4 bytes (payload offsets 6..9). An
+    // R_WASM_MEMORY_ADDR_I32 at payload offset 1 patches the segment's header. After linking (0x2a..0x3e, one data
+    // symbol "d" of 7 bytes), reloc.DATA starts at 0x3f: its target section (3) at 0x4c, its one entry at 0x4e.
+    WasmBytes dataSymbol = bytes().raw(0x01, 0x00).name("d").raw(0x00, 0x00, 0x04);
+    Path file = Dump.write(dir, "relocdata.o", prefix()
+        .section(11, bytes().raw(0x01, 0x00, 0x41, 0x00, 0x0b, 0x04, 0x00, 0x00, 0x00, 0x00))
+        .custom("linking", bytes().raw(0x02).subsection(8, bytes().raw(0x01).raw(dataSymbol)))
+        .custom("reloc.DATA", bytes().raw(0x03, 0x01, 0x05, 0x01, 0x00, 0x00)));
+    Dump.assertError(Dump.run(file), file.toString(), "reloc.DATA", 0x4e,
+        "R_WASM_MEMORY_ADDR_I32 at offset 0x1 is not inside any data segment's contents of section DATA");
+  }
+
+  @Test
   void relocationTargetSectionOutOfRange() {
     // Target section 9; the object has 5 sections (TYPE, FUNCTION, CODE, linking, reloc.CODE).
     Path file = Dump.write(dir, "reloctarget.o", relocCode(functionSymbol(0), 9, bytes().raw(0x00, 0x04, 0x00)));
