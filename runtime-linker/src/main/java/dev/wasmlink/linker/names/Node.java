@@ -1,6 +1,7 @@
 package dev.wasmlink.linker.names;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One piece of a demangled name. C++ declarators wrap around what they declare ({@code int (*f)(char)}), so a node
@@ -34,32 +35,28 @@ abstract class Node {
 
   /** Whether anything prints on the right of the declared name (arrays, functions, and what contains them). */
   final boolean hasRightPart(Printer out) {
-    out.enter();
-    boolean result = doHasRightPart(out);
-    out.leave();
-    return result;
+    return nested(out, () -> doHasRightPart(out));
   }
 
   final boolean isArray(Printer out) {
-    out.enter();
-    boolean result = doIsArray(out);
-    out.leave();
-    return result;
+    return nested(out, () -> doIsArray(out));
   }
 
   final boolean isFunction(Printer out) {
-    out.enter();
-    boolean result = doIsFunction(out);
-    out.leave();
-    return result;
+    return nested(out, () -> doIsFunction(out));
   }
 
   /** The node whose syntax this one prints as; packs and forward references stand for another node. */
   final Node syntaxNode(Printer out) {
+    return nested(out, () -> doSyntaxNode(out));
+  }
+
+  /** A question asked of a node one level deeper: counted against the printer's depth limit, as printing is. */
+  private static <T> T nested(Printer out, Supplier<T> question) {
     out.enter();
-    Node result = doSyntaxNode(out);
+    T answer = question.get();
     out.leave();
-    return result;
+    return answer;
   }
 
   abstract void doPrintLeft(Printer out);
