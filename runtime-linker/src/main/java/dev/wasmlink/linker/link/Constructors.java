@@ -8,6 +8,7 @@ import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.spec.format.LinkingSubsection;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.TypeEntry;
+import dev.wasmlink.spec.wasm.FunctionIndexLebHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,8 +24,6 @@ import java.util.Map;
  */
 final class Constructors {
   private static final TypeEntry.FunctionType VOID = new TypeEntry.FunctionType(List.of(), List.of());
-  /** R_WASM_FUNCTION_INDEX_LEB, the relocation of a call. */
-  private static final int FUNCTION_INDEX_LEB = 0;
 
   /**
    * A constructor of an object, with its priority and its place in link order (ties keep that order), and its index
@@ -77,7 +76,7 @@ final class Constructors {
     for (Constructor constructor : all) {
       if (constructor.symbol().isUndefined() && constructor.symbol().isLive()) {
         calls.computeIfAbsent(constructor.object(), object -> new ArrayList<>())
-            .add(new RelocationEntry(FUNCTION_INDEX_LEB, 0, constructor.index(), null));
+            .add(new RelocationEntry(FunctionIndexLebHandler.KIND.code(), 0, constructor.index(), null));
       }
     }
     return calls;

@@ -22,16 +22,15 @@ public final class CommandLineException extends RuntimeException {
     this(errors, false);
   }
 
-  /** @param versionRequested whether the command line asked for the version, which wasm-ld prints even so */
+  /**
+   * Problems quote the command line (a file name, an option's value), which may hold any character: each is escaped,
+   * so that it stays one error line.
+   *
+   * @param versionRequested whether the command line asked for the version, which wasm-ld prints even so
+   */
   public CommandLineException(List<String> errors, boolean versionRequested) {
-    this(errors.stream().map(Printable::escape).toList(), versionRequested, true);
-  }
-
-  // Problems quote the command line (a file name, an option's value), which may hold any character: escaped once
-  // here, each stays one error line.
-  private CommandLineException(List<String> escapedErrors, boolean versionRequested, boolean escaped) {
-    super(escapedErrors.isEmpty() ? "invalid command line" : escapedErrors.get(0));
-    this.errors = List.copyOf(escapedErrors);
+    super(errors.isEmpty() ? "invalid command line" : Printable.escape(errors.get(0)));
+    this.errors = errors.stream().map(Printable::escape).toList();
     this.versionRequested = versionRequested;
   }
 
