@@ -305,14 +305,10 @@ final class PositionIndependence implements Addressing {
   @Override
   public void defineLateSymbols(SymbolTable symbols) {
     if (applyGlobalRelocations != null) {
-      Symbol symbol = symbols.defineSynthetic("__wasm_apply_global_relocs", SymbolKind.FUNCTION);
-      SymbolTable.defineFunction(symbol, applyGlobalRelocations);
-      symbol.markLive();
+      symbols.defineLateFunction("__wasm_apply_global_relocs", applyGlobalRelocations);
     }
     if (wasmStart != null) {
-      Symbol symbol = symbols.defineSynthetic("__wasm_start", SymbolKind.FUNCTION);
-      SymbolTable.defineFunction(symbol, wasmStart);
-      symbol.markLive();
+      symbols.defineLateFunction("__wasm_start", wasmStart);
     }
   }
 

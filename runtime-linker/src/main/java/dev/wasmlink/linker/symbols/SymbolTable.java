@@ -508,6 +508,16 @@ public final class SymbolTable {
   }
 
   /** Defines a synthetic function. */
+  /**
+   * Defines {@code name} as a live function the linker made once the layout was known, as wasm-ld defines those it
+   * makes last ({@code __wasm_init_memory}, {@code __wasm_start}...): so that {@code --export-all} exports them.
+   */
+  public void defineLateFunction(String name, InputFunction function) {
+    Symbol symbol = defineSynthetic(name, SymbolKind.FUNCTION);
+    defineFunction(symbol, function);
+    symbol.markLive();
+  }
+
   public static void defineFunction(Symbol symbol, InputFunction function) {
     symbol.defineFunction(null, SymbolFlags.VISIBILITY_HIDDEN, function);
   }

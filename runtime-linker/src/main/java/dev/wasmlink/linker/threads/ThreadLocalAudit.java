@@ -19,9 +19,10 @@ import java.util.Set;
 /**
  * Checks every relocation of the chunks it is shown against thread-local storage's rules, before anything is laid
  * out, and explains what breaks them. wasm-ld's rules: a TLS relocation needs a defined symbol
- * ({@link #undefinedTarget}); with shared memory, a thread-local one in a thread-local segment. Added here: with shared memory, a kind its catalogue declares
- * {@code forbiddenAgainstTls} may not reach a thread-local (wasm's own memory-address kinds are not so declared:
- * against a thread-local they give its offset in the block, which older compilers add to {@code __tls_base}).
+ * ({@link #undefinedTarget}); with shared memory, a thread-local one in a thread-local segment. Added here: with
+ * shared memory, a kind its catalogue declares {@code forbiddenAgainstTls} may not reach a thread-local (wasm's own
+ * memory-address kinds are not so declared: against a thread-local they give its offset in the block, which older
+ * compilers add to {@code __tls_base}).
  *
  * <p>A TLS relocation against an ordinary global is grouped by symbol into one {@link TlsMismatch} with its root
  * cause, instead of a line per relocation. A symbol whose segment is thread-local though the symbol is not flagged so

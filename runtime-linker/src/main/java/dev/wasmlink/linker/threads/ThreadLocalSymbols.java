@@ -157,23 +157,18 @@ public final class ThreadLocalSymbols {
    * the function, then {@code __wasm_apply_global_tls_relocs} and {@code __wasm_apply_tls_relocs}.
    */
   public void defineInitMemorySymbols(SymbolTable symbols) {
-    if (initMemory != null && memory.initFlagAddress() != null) {
+    boolean initializesMemory = initMemory != null && memory.initFlagAddress() != null;
+    if (initializesMemory) {
       Symbol flag = symbols.defineSynthetic("__wasm_init_memory_flag", SymbolKind.DATA);
       SymbolTable.setAddress(flag, memory.initFlagAddress());
       flag.markLive();
-      defineFunctionSymbol(symbols, "__wasm_init_memory", initMemory);
+      symbols.defineLateFunction("__wasm_init_memory", initMemory);
     }
-    defineFunctionSymbol(symbols, "__wasm_apply_global_tls_relocs", applyGlobalTlsRelocations);
-    if (initMemory != null && memory.initFlagAddress() != null) {
-      defineFunctionSymbol(symbols, "__wasm_apply_tls_relocs", applyTlsRelocations);
+    if (applyGlobalTlsRelocations != null) {
+      symbols.defineLateFunction("__wasm_apply_global_tls_relocs", applyGlobalTlsRelocations);
     }
-  }
-
-  private static void defineFunctionSymbol(SymbolTable symbols, String name, InputFunction function) {
-    if (function != null) {
-      Symbol symbol = symbols.defineSynthetic(name, SymbolKind.FUNCTION);
-      SymbolTable.defineFunction(symbol, function);
-      symbol.markLive();
+    if (initializesMemory && applyTlsRelocations != null) {
+      symbols.defineLateFunction("__wasm_apply_tls_relocs", applyTlsRelocations);
     }
   }
 
