@@ -102,6 +102,7 @@ final class LinkSettingsFactory {
         options.demangle(),
         new LinkReports(options.trace(), Set.copyOf(options.traceSymbols()), options.printGcSections(),
             options.whyExtract(), options.printMap() ? Path.of("-") : options.mapFile()),
+        options.workingDirectory(),
         conventions);
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * relocation kinds the linker was built with.
  */
 public final class Main {
-  static final String VERSION = "0.1.0";
+  public static final String VERSION = "0.1.0";
 
   private static final String HELP = """
       Usage: wasmlink [COMMAND] ARGS...

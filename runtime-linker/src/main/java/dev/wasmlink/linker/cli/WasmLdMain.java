@@ -11,8 +11,8 @@ import dev.wasmlink.linker.options.Usage;
 import dev.wasmlink.linker.options.WasmLdCommandLine;
 import dev.wasmlink.linker.relocatable.RelocatableLinker;
 import dev.wasmlink.linker.write.OutputFile;
+import dev.wasmlink.linker.write.StandardOutput;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,26 +26,23 @@ import java.util.List;
 public final class WasmLdMain {
   private WasmLdMain() {}
 
-  /** The name the launcher was run by ({@code wasm-ld}, {@code wasm-ld-14}...), which {@code bin/wasm-ld} passes. */
-  static final String PROGRAM_NAME_VARIABLE = "WASMLINK_INVOKED_AS";
-
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, false, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.getenv(PROGRAM_NAME_VARIABLE)));
+    System.exit(run(Invocation.ofThisProcess(args)));
   }
 
+  /** Links in this process's directory and environment, printing to {@code out} and {@code err}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return run(args, out, err, null);
+    return run(Invocation.of(Arrays.asList(args), out, err));
   }
 
   /**
-   * Links as {@code programName} would: run as {@code wasm-ld-14}, position-independent output follows wasm-ld 14's
-   * conventions ({@link LoaderConventions}).
+   * Links as the invocation's program name would: run as {@code wasm-ld-14}, position-independent output follows
+   * wasm-ld 14's conventions ({@link LoaderConventions}). Returns the exit status.
    */
-  public static int run(String[] args, PrintWriter out, PrintWriter err, String programName) {
-    LoaderConventions conventions = LoaderConventions.forProgramName(programName);
-    int status = Failures.run("wasm-ld", err, () -> link(Arrays.asList(args), out, err, conventions));
-    out.flush();
+  public static int run(Invocation invocation) {
+    LoaderConventions conventions = LoaderConventions.forProgramName(invocation.programName());
+    int status = Failures.run("wasm-ld", invocation.standardError(), () -> link(invocation, conventions));
+    invocation.standardOutput().text().flush();
     return status;
   }
 
@@ -54,13 +51,15 @@ public final class WasmLdMain {
    * anything else (a bug in wasmlink) escapes as it is. For tests and fuzzing, which must tell the two apart.
    */
   public static int link(List<String> args, PrintWriter out, PrintWriter err) {
-    return link(args, out, err, LoaderConventions.WASM_LD_19);
+    return link(Invocation.of(args, out, err), LoaderConventions.WASM_LD_19);
   }
 
-  private static int link(List<String> args, PrintWriter out, PrintWriter err, LoaderConventions conventions) {
+  private static int link(Invocation invocation, LoaderConventions conventions) {
+    PrintWriter out = invocation.standardOutput().text();
+    PrintWriter err = invocation.standardError();
     LinkOptions options;
     try {
-      options = WasmLdCommandLine.parse(args);
+      options = WasmLdCommandLine.parse(invocation.arguments(), invocation.workingDirectory());
     } catch (CommandLineException e) {
       if (e.versionRequested()) {
         printVersion(out);
@@ -88,11 +87,12 @@ public final class WasmLdMain {
     }
     try {
       LinkSettings settings = LinkSettingsFactory.from(options, conventions);
-      if (refuseUnwritableOutputs(settings, printer)) {
+      if (refuseUnwritableOutputs(settings, invocation.standardOutput(), printer)) {
         return 1;
       }
-      Diagnostics diagnostics = settings.relocatable() ? new RelocatableLinker(settings).link()
-          : new Linker(settings, out).link();
+      Diagnostics diagnostics = settings.relocatable()
+          ? new RelocatableLinker(settings, invocation.standardOutput()).link()
+          : new Linker(settings, invocation.standardOutput()).link();
       return report(diagnostics.warnings(), options.fatalWarnings(), printer) ? 1 : 0;
     } catch (LinkFailedException e) {
       report(e.diagnostics().warnings(), false, printer);
@@ -105,15 +105,17 @@ public final class WasmLdMain {
    * Checks, before anything is read, that the output and the map file can be written, as wasm-ld does: a long link
    * should not end in a mistake of the command line.
    */
-  private static boolean refuseUnwritableOutputs(LinkSettings settings, DiagnosticPrinter printer) {
+  private static boolean refuseUnwritableOutputs(LinkSettings settings, StandardOutput standardOutput,
+      DiagnosticPrinter printer) {
     boolean refused = false;
-    String output = OutputFile.cannotCreate(settings.output());
+    String output = new OutputFile(settings.output(), settings.workingDirectory(), standardOutput).cannotCreate();
     if (output != null) {
       printer.error("cannot open output file " + settings.output() + ": " + output);
       refused = true;
     }
     Path mapFile = settings.reports().mapFile();
-    String map = mapFile == null || mapFile.toString().equals("-") ? null : OutputFile.cannotCreate(mapFile);
+    String map = mapFile == null || mapFile.toString().equals("-") ? null
+        : new OutputFile(mapFile, settings.workingDirectory(), standardOutput).cannotCreate();
     if (map != null) {
       printer.error("cannot open map file " + mapFile + ": " + map);
       refused = true;

@@ -15,8 +15,16 @@ public final class InputFiles {
 
   /** The whole file; a missing or unreadable file is an {@link InputException} in the linker's words. */
   public static byte[] read(Path path) {
+    return read(path, null);
+  }
+
+  /**
+   * The whole file {@code path} names relative to {@code workingDirectory} (the JVM's own when {@code null}); messages
+   * name it as written.
+   */
+  public static byte[] read(Path path, Path workingDirectory) {
     try {
-      return Files.readAllBytes(path);
+      return Files.readAllBytes(workingDirectory == null ? path : workingDirectory.resolve(path));
     } catch (IOException e) {
       throw new InputException("cannot open " + path + ": " + IoReasons.of(e));
     }

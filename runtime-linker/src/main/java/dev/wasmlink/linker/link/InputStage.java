@@ -32,7 +32,7 @@ public final class InputStage {
   public static List<InputObject> read(LinkSettings settings, SymbolTable symbols) {
     List<InputObject> direct = new ArrayList<>();
     for (LinkInput input : settings.inputs()) {
-      byte[] bytes = InputFiles.read(input.path());
+      byte[] bytes = InputFiles.read(input.path(), settings.workingDirectory());
       String name = input.path().toString();
       if (StubLibrary.is(bytes)) {
         symbols.addStubLibrary(StubLibrary.parse(bytes, name));

@@ -22,11 +22,18 @@ import java.util.List;
 final class LinkReporter implements ResolutionListener {
   private final LinkReports reports;
   private final PrintWriter out;
+  private final Path workingDirectory;
   private final List<String> extractions = new ArrayList<>();
 
-  LinkReporter(LinkReports reports, PrintWriter out) {
+  /**
+   * @param out where reports print
+   * @param workingDirectory what the relative paths of report files ({@code -Map=}, {@code --why-extract=}) are
+   *     relative to
+   */
+  LinkReporter(LinkReports reports, PrintWriter out, Path workingDirectory) {
     this.reports = reports;
     this.out = out;
+    this.workingDirectory = workingDirectory;
   }
 
   @Override
@@ -87,7 +94,7 @@ final class LinkReporter implements ResolutionListener {
       return;
     }
     try {
-      Files.writeString(path, text, StandardCharsets.UTF_8);
+      Files.writeString(workingDirectory.resolve(path), text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new InputException("cannot open " + path + ": " + IoReasons.of(e));
     }

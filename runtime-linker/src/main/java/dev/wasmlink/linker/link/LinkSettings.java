@@ -37,6 +37,8 @@ import java.util.Set;
  * @param fatalWarnings whether warnings are errors ({@code --fatal-warnings}): the link stops before writing
  * @param reports what the link should tell about itself as it goes: {@code --trace}, {@code -y},
  *     {@code --print-gc-sections}, {@code --why-extract}, {@code -Map}
+ * @param workingDirectory what relative paths of inputs, output and reports are relative to (they keep their
+ *     spelling, for messages): the linker's own directory, or the client's for a link the resident daemon runs
  * @param conventions which wasm-ld's conventions a position-independent output follows, from the name the linker is
  *     run by ({@link LoaderConventions})
  */
@@ -68,6 +70,7 @@ public record LinkSettings(
     boolean fatalWarnings,
     boolean demangle,
     LinkReports reports,
+    Path workingDirectory,
     LoaderConventions conventions) {
 
   /**

@@ -29,12 +29,12 @@ import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.LinkMap;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
+import dev.wasmlink.linker.write.StandardOutput;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.reloc.RelocationKind;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationTarget;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +54,7 @@ public final class Linker {
   private final SymbolTable symbols;
   private final RelocationRegistry registry = RelocationRegistry.standard();
   private final ModuleLayout layout;
+  private final OutputFile output;
   /** Static or position-independent ({@code -pie}, {@code -shared}): what follows from where addresses are bound. */
   private final Addressing addressing;
 
@@ -75,9 +76,10 @@ public final class Linker {
   private List<Symbol> exportedSymbols = List.of();
 
   /**
-   * @param out where the reports the settings ask for are printed (wasm-ld prints them to standard output)
+   * @param out the caller's standard output: where the reports the settings ask for are printed, as wasm-ld prints
+   *     them, and where {@code -o -} writes the module
    */
-  public Linker(LinkSettings settings, PrintWriter out) {
+  public Linker(LinkSettings settings, StandardOutput out) {
     this.settings = settings;
     this.undefined = new UndefinedSymbols(settings.undefined(), registry);
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
@@ -86,7 +88,8 @@ public final class Linker {
         settings.undefined().importDynamic(), settings.sharedMemory(),
         settings.conventions().constructorsApplyDataRelocations(), registry, displayNames);
     this.layout = new ModuleLayout(addressing.globalOffsetTable());
-    this.reporter = new LinkReporter(settings.reports(), out);
+    this.reporter = new LinkReporter(settings.reports(), out.text(), settings.workingDirectory());
+    this.output = new OutputFile(settings.output(), settings.workingDirectory(), out);
     this.symbols = new SymbolTable(diagnostics, reporter);
     this.exportPlan = new ExportPlan(settings, symbols, diagnostics, layout);
   }
@@ -122,7 +125,7 @@ public final class Linker {
         addressing.startFunction(), displayNames, emittedRelocations(), dynamicLinking()));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
-    OutputFile.writeAtomically(settings.output(), module);
+    output.write(module);
     if (settings.reports().mapFile() != null) {
       reporter.writeOrPrint(settings.reports().mapFile(),
           new LinkMap(layout, symbols.objects(), writer.placements()).render());

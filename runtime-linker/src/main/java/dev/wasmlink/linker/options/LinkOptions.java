@@ -127,6 +127,9 @@ import java.util.Set;
  * @param rspQuoting how response files were split
  * @param zOptions every {@code -z} keyword, in order, as given
  * @param warnings what lld would warn about while reading this command line, in order
+ * @param workingDirectory the directory relative paths are relative to: the linker's own for a one-shot link, the
+ *     client's for a link the resident daemon runs (a JVM cannot change its directory); paths keep their spelling
+ *     for messages and are resolved against it only to be opened
  */
 public record LinkOptions(
     List<InputArgument> inputs,
@@ -218,7 +221,8 @@ public record LinkOptions(
     boolean exitAfterVersion,
     ResponseFiles.Quoting rspQuoting,
     List<String> zOptions,
-    List<String> warnings) {
+    List<String> warnings,
+    Path workingDirectory) {
 
   /** lld's stack size when there is no {@code -z stack-size=}: one 64 KiB page. */
   public static final long DEFAULT_STACK_SIZE = 65536;
@@ -333,7 +337,8 @@ public record LinkOptions(
   /**
    * Looks a library up as lld does for {@code -lNAME} under {@code -Bstatic}: the first {@code -L} directory, in
    * order, that holds {@code libNAME.a}; or, for {@code -l:FILE} (a {@code name} starting with a colon), the first
-   * that holds {@code FILE}. Relative directories are relative to the directory the linker runs in.
+   * that holds {@code FILE}. Relative directories are relative to {@link #workingDirectory()}; the path found is
+   * spelled as the directory was.
    *
    * @param name what followed {@code -l}
    */
@@ -375,10 +380,10 @@ public record LinkOptions(
     return Optional.empty();
   }
 
-  private static Optional<Path> existing(Path directory, String fileName) {
+  private Optional<Path> existing(Path directory, String fileName) {
     try {
       Path candidate = directory.resolve(fileName);
-      return Files.exists(candidate) ? Optional.of(candidate) : Optional.empty();
+      return Files.exists(workingDirectory.resolve(candidate)) ? Optional.of(candidate) : Optional.empty();
     } catch (InvalidPathException e) {
       return Optional.empty();
     }
@@ -475,6 +480,7 @@ public record LinkOptions(
     private ResponseFiles.Quoting rspQuoting = ResponseFiles.Quoting.platformDefault();
     private final List<String> zOptions = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private Path workingDirectory = Path.of("").toAbsolutePath();
 
     private Builder() {}
 
@@ -571,6 +577,7 @@ public record LinkOptions(
       rspQuoting = o.rspQuoting;
       zOptions.addAll(o.zOptions);
       warnings.addAll(o.warnings);
+      workingDirectory = o.workingDirectory;
     }
 
     /** Builds the options, deriving what lld derives. */
@@ -681,7 +688,8 @@ public record LinkOptions(
           exitAfterVersion,
           rspQuoting,
           zOptions,
-          warnings);
+          warnings,
+          workingDirectory);
     }
 
     // ---- inputs ----
@@ -1157,6 +1165,12 @@ public record LinkOptions(
 
     public Builder addZOption(String keyword) {
       zOptions.add(Objects.requireNonNull(keyword, "keyword"));
+      return this;
+    }
+
+    /** The directory relative paths are relative to; the JVM's own unless set. */
+    public Builder workingDirectory(Path directory) {
+      this.workingDirectory = directory.toAbsolutePath();
       return this;
     }
 

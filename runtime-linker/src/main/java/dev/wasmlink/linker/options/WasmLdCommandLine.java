@@ -46,8 +46,9 @@ public final class WasmLdCommandLine {
   }
 
   /**
-   * Parses {@code args} (without the program name), reading relative response files and
-   * {@code --allow-undefined-file=} files from {@code baseDirectory}.
+   * Parses {@code args} (without the program name) as if run in {@code baseDirectory}: relative response files,
+   * {@code --allow-undefined-file=} files and {@code -L} directories are read from there, and it is the options'
+   * {@link LinkOptions#workingDirectory()}.
    *
    * @throws CommandLineException if lld would reject the command line before reading any input
    */
@@ -176,6 +177,7 @@ public final class WasmLdCommandLine {
 
     Reader(Path baseDirectory) {
       this.baseDirectory = baseDirectory;
+      builder.workingDirectory(baseDirectory);
     }
 
     LinkOptions read(List<String> args) {

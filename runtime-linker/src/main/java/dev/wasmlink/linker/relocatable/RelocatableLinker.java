@@ -28,6 +28,7 @@ import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.write.MemoryInterface;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
+import dev.wasmlink.linker.write.StandardOutput;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.SymbolFlags;
 import dev.wasmlink.spec.reloc.RelocationKind;
@@ -56,9 +57,12 @@ public final class RelocatableLinker {
       new ModuleLayout(new GlobalOffsetTable(false, false, GotAccess.inStaticLink(false)));
   private final RelocationRegistry registry = RelocationRegistry.standard();
   private final DisplayNames displayNames;
+  private final OutputFile output;
 
-  public RelocatableLinker(LinkSettings settings) {
+  /** @param out the caller's standard output, where {@code -o -} writes the object */
+  public RelocatableLinker(LinkSettings settings, StandardOutput out) {
     this.settings = settings;
+    this.output = new OutputFile(settings.output(), settings.workingDirectory(), out);
     this.diagnostics = new Diagnostics(settings.fatalWarnings());
     this.displayNames = new DisplayNames(settings.demangle());
     this.symbols = new SymbolTable(diagnostics, ResolutionListener.NONE);
@@ -92,7 +96,7 @@ public final class RelocatableLinker {
         settings.moduleName(), null, displayNames, LinkingMetadata.ofObject(symbols, layout), null));
     byte[] module = writer.write();
     diagnostics.stopIfErrors();
-    OutputFile.writeAtomically(settings.output(), module);
+    output.write(module);
     return diagnostics;
   }
 
