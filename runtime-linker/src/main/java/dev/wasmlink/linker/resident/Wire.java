@@ -1,7 +1,6 @@
 package dev.wasmlink.linker.resident;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,17 +57,6 @@ final class Wire {
     return new Request(kind, identity, directory, arguments, environment);
   }
 
-  /** Writes a request as the client does; for tests. */
-  static void writeRequest(DataOutputStream out, Request request) throws IOException {
-    out.writeInt(MAGIC);
-    out.writeInt(request.kind());
-    writeString(out, request.jarIdentity());
-    writeString(out, request.workingDirectory());
-    writeStrings(out, request.arguments());
-    writeStrings(out, request.environment());
-    out.flush();
-  }
-
   private static List<String> readStrings(DataInputStream in) throws IOException {
     int count = length(in);
     List<String> strings = new ArrayList<>(Math.min(count, 4096));
@@ -90,18 +78,5 @@ final class Wire {
       throw new IOException("request too large");
     }
     return length;
-  }
-
-  private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
-    out.writeInt(strings.size());
-    for (String string : strings) {
-      writeString(out, string);
-    }
-  }
-
-  private static void writeString(DataOutputStream out, String string) throws IOException {
-    byte[] bytes = string.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
   }
 }
