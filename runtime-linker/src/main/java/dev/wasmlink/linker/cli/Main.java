@@ -25,6 +25,10 @@ public final class Main {
                          defined as ordinary globals, with the cause and the fix; exit 1 if any can't
         relocs           list the relocation kinds this linker was built with, from every
                          relocation catalogue on its class path
+        daemon start|status|stop
+                         the resident mode: a daemon that runs every later bin/wasm-ld link
+                         of this user and this build, without a JVM start per link
+                         (start --idle-exit=DURATION: leave after that long idle; default 3h)
         help             show this text
         version          show the version
 
@@ -65,6 +69,8 @@ public final class Main {
         yield 0;
       }
       case "link" -> WasmLdMain.run(rest.toArray(String[]::new), out, err);
+      case "daemon" -> fail("the daemon is started and stopped by the bin/wasmlink launcher: bin/wasmlink daemon "
+          + String.join(" ", rest));
       default -> command.startsWith("-") || command.endsWith(".o") || command.endsWith(".a")
           ? WasmLdMain.run(args, out, err)
           : fail("unknown command '" + command + "'; see wasmlink help");
