@@ -31,7 +31,9 @@ public final class Daemon {
   private final JarIdentity identity;
   private final Path socket;
   private final ServerSocketChannel server;
+  private final DaemonState state = new DaemonState();
   private final Sessions sessions;
+  private final Housekeeping housekeeping;
   private final PrintStream log;
   private final AtomicBoolean socketRemoved = new AtomicBoolean();
   private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
@@ -50,7 +52,8 @@ public final class Daemon {
     this.socket = socket;
     this.server = server;
     this.log = log;
-    this.sessions = new Sessions(identity, socket, idleExit, this::stop);
+    this.sessions = new Sessions(state, identity, socket, idleExit, this::stop);
+    this.housekeeping = new Housekeeping(state, identity, idleExit, this::stop);
   }
 
   public static void main(String[] args) {
@@ -63,12 +66,16 @@ public final class Daemon {
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--directory" -> directory = Path.of(args[i + 1]);
-        case "--idle-exit" -> idleSeconds = Long.parseLong(args[i + 1]);
+        case "--idle-exit" -> idleSeconds = parseSeconds(args[i + 1]);
         default -> {
           log.println("wasmlink daemon: unknown argument " + args[i]);
           return 1;
         }
       }
+    }
+    if (idleSeconds < 0) {
+      log.println("wasmlink daemon: --idle-exit wants a number of seconds");
+      return 1;
     }
     if (directory == null) {
       log.println("wasmlink daemon: usage: Daemon --directory DIR [--idle-exit SECONDS]");
@@ -94,11 +101,19 @@ public final class Daemon {
     }
   }
 
+  private static long parseSeconds(String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   private void serve() {
     Runtime.getRuntime().addShutdownHook(new Thread(this::removeSocket, "wasmlink-daemon-socket"));
     log.println("wasmlink daemon " + Main.VERSION + ": pid " + ProcessHandle.current().pid() + " serves "
         + identity.jar() + " at " + socket);
-    clock.scheduleAtFixedRate(sessions::tick, 1, 1, TimeUnit.SECONDS);
+    clock.scheduleAtFixedRate(this::keepHouse, 1, 1, TimeUnit.SECONDS);
     while (true) {
       SocketChannel client;
       try {
@@ -118,7 +133,16 @@ public final class Daemon {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    log.println("wasmlink daemon: stopped after " + sessions.served() + " links");
+    log.println("wasmlink daemon: stopped after " + state.served() + " links");
+  }
+
+  /** Housekeeping, which must not fail: a task that throws is never scheduled again. */
+  private void keepHouse() {
+    try {
+      housekeeping.run();
+    } catch (RuntimeException e) {
+      log.println("wasmlink daemon: housekeeping failed: " + e);
+    }
   }
 
   /** No new client can reach the daemon once this returns; the links running go on. */

@@ -18,48 +18,34 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 /**
- * What the daemon does for its clients: runs their links as they would run one-shot, answers {@code status} and
- * {@code stop}, and keeps the time: heartbeats to waiting clients, the idle exit, the check that its jar is still the
- * one on disk, and giving memory back once the links are done.
+ * What the daemon does for its clients: runs their links as they would run one-shot, and answers {@code status} and
+ * {@code stop}.
  */
 final class Sessions {
   /** Links run at once; more wait (with heartbeats) rather than crowd the heap and the cores. */
   private static final int CONCURRENT_LINKS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+  private final DaemonState state;
   private final JarIdentity identity;
   private final Path socket;
   private final Duration idleExit;
   private final Consumer<String> stop;
-  private final long startedNanos = System.nanoTime();
   private final Semaphore linkSlots = new Semaphore(CONCURRENT_LINKS, true);
-  private final Set<ClientChannel> waiting = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger running = new AtomicInteger();
-  private final AtomicLong served = new AtomicLong();
-  private volatile long lastLinkEndedNanos = System.nanoTime();
-  private volatile boolean memoryToReturn;
-  private volatile boolean stopping;
 
   /** @param stop closes the daemon to new clients, saying why */
-  Sessions(JarIdentity identity, Path socket, Duration idleExit, Consumer<String> stop) {
+  Sessions(DaemonState state, JarIdentity identity, Path socket, Duration idleExit, Consumer<String> stop) {
+    this.state = state;
     this.identity = identity;
     this.socket = socket;
     this.idleExit = idleExit;
     this.stop = stop;
-  }
-
-  long served() {
-    return served.get();
   }
 
   /** Serves one connection: reads its request and answers it; {@code threads} run the watch for a hang-up. */
@@ -75,7 +61,7 @@ final class Sessions {
         refuse(client, "this daemon runs another build of wasmlink");
         return;
       }
-      if (stopping) {
+      if (state.stopping()) {
         refuse(client, "the daemon is stopping");
         return;
       }
@@ -89,7 +75,9 @@ final class Sessions {
           client.sendExit(0);
         }
         case Wire.STOP -> {
-          stopNow("asked to stop");
+          if (state.stop()) {
+            stop.accept("asked to stop");
+          }
           client.sendExit(0);
         }
         default -> refuse(client, "unknown request " + request.kind());
@@ -113,33 +101,30 @@ final class Sessions {
   }
 
   private void link(Wire.Request request, ClientChannel client) {
-    waiting.add(client);
+    state.queued(client);
+    boolean ran = false;
     try {
       linkSlots.acquire();
+      state.started();
+      ran = true;
+      try {
+        OutputStream stdout = new BufferedOutputStream(client.stream(Wire.STDOUT), 1 << 16);
+        PrintWriter stderr = new PrintWriter(client.stream(Wire.STDERR), true, StandardCharsets.UTF_8);
+        Invocation invocation = new Invocation(request.arguments(), Path.of(request.workingDirectory()),
+            environment(request.environment()), StandardOutput.of(stdout, client::gone), stderr);
+        int status = WasmLdMain.run(invocation);
+        stdout.flush();
+        stderr.flush();
+        client.sendExit(status);
+      } finally {
+        linkSlots.release();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      waiting.remove(client);
-      return;
-    }
-    running.incrementAndGet();
-    try {
-      OutputStream stdout = new BufferedOutputStream(client.stream(Wire.STDOUT), 1 << 16);
-      PrintWriter stderr = new PrintWriter(client.stream(Wire.STDERR), true, StandardCharsets.UTF_8);
-      Invocation invocation = new Invocation(request.arguments(), Path.of(request.workingDirectory()),
-          environment(request.environment()), StandardOutput.of(stdout, client::gone), stderr);
-      int status = WasmLdMain.run(invocation);
-      stdout.flush();
-      stderr.flush();
-      client.sendExit(status);
     } catch (IOException e) {
       // Only flushing to a client that has gone can fail here: there is no one to tell.
     } finally {
-      waiting.remove(client);
-      running.decrementAndGet();
-      linkSlots.release();
-      served.incrementAndGet();
-      lastLinkEndedNanos = System.nanoTime();
-      memoryToReturn = true;
+      state.ended(client, ran);
     }
   }
 
@@ -154,46 +139,6 @@ final class Sessions {
     return environment;
   }
 
-  /** Once a second: heartbeats, then whether to give memory back or to leave. */
-  void tick() {
-    for (ClientChannel client : waiting) {
-      client.send(Wire.HEARTBEAT, new byte[0]);
-    }
-    if (stopping) {
-      return;
-    }
-    if (!identity.isCurrent()) {
-      stopNow("its jar " + identity.jar() + " has changed (a new build)");
-      return;
-    }
-    if (running.get() > 0 || !waiting.isEmpty()) {
-      return;
-    }
-    Duration idle = Duration.ofNanos(System.nanoTime() - lastLinkEndedNanos);
-    if (idle.compareTo(idleExit) >= 0) {
-      stopNow("idle for " + Durations.format(idleExit));
-    } else if (memoryToReturn && idle.toMillis() >= 1000) {
-      memoryToReturn = false;
-      returnMemory();
-    }
-  }
-
-  /**
-   * Gives back what a large link made the heap grow to, instead of keeping it resident until the next link: full
-   * collections shrink the heap to what is live (the launcher sets the free ratios), but the serial collector shrinks
-   * by a growing share at each one (none at the first: 0, 10, 40, 100%), so it takes four.
-   */
-  private static void returnMemory() {
-    for (int collection = 0; collection < 4; collection++) {
-      System.gc();
-    }
-  }
-
-  private void stopNow(String reason) {
-    stopping = true;
-    stop.accept(reason);
-  }
-
   private String status() {
     Runtime runtime = Runtime.getRuntime();
     long mib = 1 << 20;
@@ -202,8 +147,8 @@ final class Sessions {
         + "  version    " + Main.VERSION + "\n"
         + "  jar        " + identity.jar() + "\n"
         + "  socket     " + socket + "\n"
-        + "  uptime     " + Durations.format(Duration.ofNanos(System.nanoTime() - startedNanos)) + "\n"
-        + "  links      " + served.get() + " served, " + running.get() + " running\n"
+        + "  uptime     " + Durations.format(state.uptime()) + "\n"
+        + "  links      " + state.served() + " served, " + state.running() + " running\n"
         + "  idle exit  after " + Durations.format(idleExit) + " without a link\n"
         + "  heap       " + (runtime.totalMemory() - runtime.freeMemory()) / mib + " MiB used, "
         + runtime.totalMemory() / mib + " MiB committed\n";
