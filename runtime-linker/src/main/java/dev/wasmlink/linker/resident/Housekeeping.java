@@ -1,5 +1,7 @@
 package dev.wasmlink.linker.resident;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -10,6 +12,8 @@ import java.util.function.Consumer;
  */
 final class Housekeeping implements Runnable {
   private static final byte[] NOTHING = new byte[0];
+  private static final String MIN_FREE = "MinHeapFreeRatio";
+  private static final String MAX_FREE = "MaxHeapFreeRatio";
 
   private final DaemonState state;
   private final JarIdentity identity;
@@ -51,13 +55,25 @@ final class Housekeeping implements Runnable {
   }
 
   /**
-   * Gives back what a large link made the heap grow to, instead of keeping it resident until the next link: full
-   * collections shrink the heap to what is live (the launcher sets the free ratios), but the serial collector shrinks
-   * by a growing share at each one (none at the first: 0, 10, 40, 100%), so it takes four.
+   * Gives back what a large link made the heap grow to, instead of keeping it resident until the next link. While
+   * links run, the heap keeps the collector's usual room to grow (a tight heap collects several times a link); here,
+   * with nothing running, full collections shrink it to what is live: the free ratios are tightened for them (they
+   * are manageable flags) and restored after. The serial collector shrinks by a growing share at each collection
+   * (none at the first: 0, 10, 40, 100%), so it takes four.
    */
   private static void returnMemory() {
-    for (int collection = 0; collection < 4; collection++) {
-      System.gc();
+    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    String minFree = vm.getVMOption(MIN_FREE).getValue();
+    String maxFree = vm.getVMOption(MAX_FREE).getValue();
+    try {
+      vm.setVMOption(MIN_FREE, "5");
+      vm.setVMOption(MAX_FREE, "10");
+      for (int collection = 0; collection < 4; collection++) {
+        System.gc();
+      }
+    } finally {
+      vm.setVMOption(MAX_FREE, maxFree);
+      vm.setVMOption(MIN_FREE, minFree);
     }
   }
 }
