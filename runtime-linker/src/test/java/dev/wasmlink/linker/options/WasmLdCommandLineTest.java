@@ -74,7 +74,7 @@ class WasmLdCommandLineTest {
     assertEquals(List.of(), o.warnings());
     assertFalse(o.help());
     assertFalse(o.version());
-    assertEquals(LinkOptions.defaults(), o);
+    assertEquals(LinkOptions.builder().workingDirectory(dir).build(), o);
   }
 
   // ---- inputs ----
