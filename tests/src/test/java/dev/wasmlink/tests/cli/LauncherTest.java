@@ -10,6 +10,7 @@ import dev.wasmlink.tests.corpus.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -28,8 +29,11 @@ class LauncherTest {
 
   private record Run(int status, String out, String err) {}
 
+  /** Runs one-shot: a daemon the developer may be running must not answer for the launcher under test. */
   private Run run(Path workingDirectory, Map<String, String> environment, String... command) {
-    Tools.Result result = Tools.run(List.of(command), workingDirectory, environment, Duration.ofMinutes(2));
+    Map<String, String> oneShot = new HashMap<>(environment);
+    oneShot.put("WASMLINK_DAEMON", "0");
+    Tools.Result result = Tools.run(List.of(command), workingDirectory, oneShot, Duration.ofMinutes(2));
     return new Run(result.exitCode(), result.stdout(), result.stderr());
   }
 
