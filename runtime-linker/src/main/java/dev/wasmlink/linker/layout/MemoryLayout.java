@@ -152,6 +152,12 @@ public final class MemoryLayout {
     if (settings.initialMemory() != null) {
       checkSize("initial", settings.initialMemory(), pointer, problems);
       pointer = settings.initialMemory();
+    } else if (OutputSegment.alignUp(pointer, PAGE_SIZE) > MAX_MEMORY && problems.isEmpty()) {
+      // wasm-ld 19 checks only a size the command line gives: laid out past 4 GiB (segments aligned to 2^30, a
+      // huge .bss or stack), it writes a memory of more than 65536 pages, which no engine accepts, or wraps the
+      // page count around. The initial memory is what is too large; say so in the words of the --initial-memory
+      // check.
+      problems.add("initial memory too large, cannot be greater than " + MAX_MEMORY);
     }
     return OutputSegment.alignUp(pointer, PAGE_SIZE);
   }
