@@ -25,6 +25,11 @@ public final class ByteWriter {
     return Arrays.copyOf(buffer, size);
   }
 
+  /** Forgets what was written, keeping the buffer for what comes next. */
+  public void reset() {
+    size = 0;
+  }
+
   public void writeU8(int value) {
     ensure(1);
     buffer[size++] = (byte) value;
