@@ -47,6 +47,7 @@ class UnsupportedOutputsTest {
       command.add(object.toString());
     }
     Path output = directory.resolve("out.wasm");
+    Files.deleteIfExists(output); // from an earlier run, perhaps of a linker that wrote it
     command.addAll(List.of("-o", output.toString()));
     Tools.Result link = Tools.run(command, null, Map.of(), Duration.ofMinutes(1));
     assertEquals(1, link.exitCode(), link.stderr());
