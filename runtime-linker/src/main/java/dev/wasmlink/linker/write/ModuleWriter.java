@@ -189,6 +189,24 @@ public final class ModuleWriter {
     placements.section("CUSTOM(" + name + ")", start, fileOffset(out) - start, 0);
   }
 
+  /**
+   * A custom section whose payload was built beforehand (the inputs' DWARF, merged strings): its header goes to
+   * {@code out}, which then joins the image, and the payload follows uncopied; debug sections are most of a debug
+   * build's output.
+   */
+  private void preparedCustomSection(ByteWriter out, String name, byte[] payload) {
+    int start = fileOffset(out);
+    ByteWriter encodedName = new ByteWriter(name.length() + 5);
+    encodedName.writeName(name);
+    out.writeU8(0);
+    out.writeUleb32(encodedName.size() + payload.length);
+    out.writeBytes(encodedName.toByteArray(), 0, encodedName.size());
+    image.add(out.toByteArray());
+    out.reset();
+    image.add(payload);
+    placements.section("CUSTOM(" + name + ")", start, fileOffset(out) - start, 0);
+  }
+
   /** A section written whole from a payload built beforehand (code): records where its body starts. */
   private void preparedSection(ByteWriter out, int id, byte[] payload) {
     ModuleImage pieces = new ModuleImage();
@@ -347,7 +365,7 @@ public final class ModuleWriter {
     customs.byName().forEach((name, pieces) -> {
       byte[] merged = customs.mergedContents(name);
       if (merged != null) {
-        customSection(out, name, payload -> payload.writeBytes(merged, 0, merged.length));
+        preparedCustomSection(out, name, merged);
         return;
       }
       int size = pieces.stream().mapToInt(piece -> piece.section().payload().length()).sum();
@@ -359,7 +377,7 @@ public final class ModuleWriter {
         relocator.apply(piece.object().customRelocations(piece.section().index()), piece.object().name(), name,
             PatchedSection.CUSTOM, resolver, bytes, 0, piece.outputOffset());
       }
-      customSection(out, name, payload -> payload.writeBytes(bytes, 0, bytes.length));
+      preparedCustomSection(out, name, bytes);
     });
     if (contents.relocatable() != null) {
       writeRelocatableSections(out);
