@@ -29,8 +29,7 @@ public final class StringTable {
 
   /** Orders the strings, shares tails and lays them out; no string can be added afterwards. */
   public void finish() {
-    List<ByteSlice> strings = new ArrayList<>(offsets.keySet());
-    strings.sort(TAIL_FIRST);
+    List<ByteSlice> strings = sortedTailFirst(offsets.keySet());
     ByteSlice previous = null;
     long size = 0;
     for (ByteSlice string : strings) {
@@ -57,6 +56,48 @@ public final class StringTable {
   public byte[] bytes() {
     return bytes;
   }
+
+  /**
+   * The strings in {@link #TAIL_FIRST} order. Each is sorted with its last eight bytes packed into a long, compared
+   * first: most pairs differ there, and a long comparison is much cheaper than walking two arrays from their ends.
+   */
+  private static List<ByteSlice> sortedTailFirst(java.util.Collection<ByteSlice> strings) {
+    Keyed[] keyed = new Keyed[strings.size()];
+    int i = 0;
+    for (ByteSlice string : strings) {
+      keyed[i++] = new Keyed(tailKey(string), string);
+    }
+    Arrays.sort(keyed, KEYED_TAIL_FIRST);
+    List<ByteSlice> sorted = new ArrayList<>(keyed.length);
+    for (Keyed entry : keyed) {
+      sorted.add(entry.string());
+    }
+    return sorted;
+  }
+
+  private record Keyed(long tail, ByteSlice string) {}
+
+  /**
+   * The last eight bytes, the last one highest, a missing byte (a shorter string) as 0. When two keys differ, the
+   * first byte from the end where they do is a byte of both, or a byte of one against the other's end, which then
+   * is the lower (a nonzero byte against 0): {@link #TAIL_FIRST} orders the pair the same way. Equal keys say nothing
+   * (a NUL and a missing byte are both 0), and the full comparison decides.
+   */
+  private static long tailKey(ByteSlice string) {
+    long key = 0;
+    int length = string.length();
+    for (int k = 0; k < 8; k++) {
+      long b = k < length ? string.get(length - 1 - k) & 0xFF : 0;
+      key |= b << (56 - 8 * k);
+    }
+    return key;
+  }
+
+  /** Larger keys first, as {@link #TAIL_FIRST} puts larger last characters first. */
+  private static final Comparator<Keyed> KEYED_TAIL_FIRST = (a, b) -> {
+    int byKey = Long.compareUnsigned(b.tail(), a.tail());
+    return byKey != 0 ? byKey : StringTable.TAIL_FIRST.compare(a.string(), b.string());
+  };
 
   /**
    * LLVM's multikey order for tail merging: characters compared from the strings' ends, larger first, a string that
