@@ -47,7 +47,12 @@ public final class MemoryLayout {
     this.problems = problems;
     // Names do not identify output segments: in a relocatable output each comdat's segment stays apart, beside
     // another of the same name.
-    segments.forEach(segment -> segment.members().forEach(input -> placement.put(input, segment)));
+    for (OutputSegment segment : segments) {
+      for (InputSegment input : segment.members()) {
+        placement.put(input, segment);
+        input.setOutputSegmentAddress(segment.address());
+      }
+    }
   }
 
   /**
