@@ -191,13 +191,16 @@ public final class MemoryLayout {
     if (!merge) {
       return name;
     }
-    for (String prefix : List.of(".text", ".data", ".bss", ".rodata")) {
-      if (name.startsWith(prefix + ".")) {
-        return prefix;
+    for (String output : MERGED_NAMES) {
+      if (name.length() > output.length() && name.startsWith(output) && name.charAt(output.length()) == '.') {
+        return output;
       }
     }
     return name;
   }
+
+  /** What {@code NAME.*} segments merge into. */
+  private static final List<String> MERGED_NAMES = List.of(".text", ".data", ".bss", ".rodata");
 
   /** What the settings asked that the layout cannot give, in wasm-ld's words; empty when all is well. */
   public List<String> problems() {
