@@ -47,7 +47,12 @@ public final class MemoryLayout {
     this.problems = problems;
     // Names do not identify output segments: in a relocatable output each comdat's segment stays apart, beside
     // another of the same name.
-    segments.forEach(segment -> segment.members().forEach(input -> placement.put(input, segment)));
+    for (OutputSegment segment : segments) {
+      for (InputSegment input : segment.members()) {
+        placement.put(input, segment);
+        input.setOutputSegmentAddress(segment.address());
+      }
+    }
   }
 
   /**
@@ -152,6 +157,12 @@ public final class MemoryLayout {
     if (settings.initialMemory() != null) {
       checkSize("initial", settings.initialMemory(), pointer, problems);
       pointer = settings.initialMemory();
+    } else if (OutputSegment.alignUp(pointer, PAGE_SIZE) > MAX_MEMORY && problems.isEmpty()) {
+      // wasm-ld 19 checks only a size the command line gives: laid out past 4 GiB (segments aligned to 2^30, a
+      // huge .bss or stack), it writes a memory of more than 65536 pages, which no engine accepts, or wraps the
+      // page count around. The initial memory is what is too large; say so in the words of the --initial-memory
+      // check.
+      problems.add("initial memory too large, cannot be greater than " + MAX_MEMORY);
     }
     return OutputSegment.alignUp(pointer, PAGE_SIZE);
   }
@@ -180,13 +191,16 @@ public final class MemoryLayout {
     if (!merge) {
       return name;
     }
-    for (String prefix : List.of(".text", ".data", ".bss", ".rodata")) {
-      if (name.startsWith(prefix + ".")) {
-        return prefix;
+    for (String output : MERGED_NAMES) {
+      if (name.length() > output.length() && name.startsWith(output) && name.charAt(output.length()) == '.') {
+        return output;
       }
     }
     return name;
   }
+
+  /** What {@code NAME.*} segments merge into. */
+  private static final List<String> MERGED_NAMES = List.of(".text", ".data", ".bss", ".rodata");
 
   /** What the settings asked that the layout cannot give, in wasm-ld's words; empty when all is well. */
   public List<String> problems() {

@@ -13,6 +13,8 @@ public final class MergedStrings implements InputSegment.MergedTable {
   private final long alignment;
   private final int flags;
   private final List<InputSegment> segments = new ArrayList<>();
+  /** For each segment, its pieces' ids in the table; -1 for a dead piece. */
+  private final List<int[]> pieceIds = new ArrayList<>();
   private final StringTable table;
   private long outputOffset;
 
@@ -28,25 +30,26 @@ public final class MergedStrings implements InputSegment.MergedTable {
 
   void add(InputSegment segment) {
     segments.add(segment);
-    for (InputSegment.Piece piece : segment.pieces()) {
-      if (piece.isLive()) {
-        table.add(segment.bytes().slice(piece.start(), piece.length()));
-      }
+    List<InputSegment.Piece> pieces = segment.pieces();
+    int[] ids = new int[pieces.size()];
+    for (int i = 0; i < ids.length; i++) {
+      InputSegment.Piece piece = pieces.get(i);
+      ids[i] = piece.isLive() ? table.add(segment.bytes().slice(piece.start(), piece.length())) : -1;
     }
+    pieceIds.add(ids);
   }
 
   /** Lays the strings out and tells each segment where its strings went. */
   void finish() {
     table.finish();
-    for (InputSegment segment : segments) {
-      List<InputSegment.Piece> pieces = segment.pieces();
-      long[] merged = new long[pieces.size()];
-      for (int i = 0; i < pieces.size(); i++) {
-        InputSegment.Piece piece = pieces.get(i);
+    for (int s = 0; s < segments.size(); s++) {
+      int[] ids = pieceIds.get(s);
+      long[] merged = new long[ids.length];
+      for (int i = 0; i < ids.length; i++) {
         // A dead string is referred to by nothing live (only, perhaps, by debug information): address 0 of the chunk.
-        merged[i] = piece.isLive() ? table.offsetOf(segment.bytes().slice(piece.start(), piece.length())) : 0;
+        merged[i] = ids[i] >= 0 ? table.offsetOf(ids[i]) : 0;
       }
-      segment.mergeInto(this, merged);
+      segments.get(s).mergeInto(this, merged);
     }
   }
 

@@ -258,7 +258,7 @@ public final class ModuleLayout {
       // Undefined weak data, or data the link dropped (which only debug sections still mention), is at address 0.
       return 0;
     }
-    return memory.segmentOf(symbol.segment()).address() + symbol.segment().outputOffsetOf(symbol.offset());
+    return symbol.segment().outputSegmentAddress() + symbol.segment().outputOffsetOf(symbol.offset());
   }
 
   /**

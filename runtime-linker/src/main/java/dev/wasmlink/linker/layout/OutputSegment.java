@@ -36,7 +36,7 @@ public final class OutputSegment {
     List<Object> chunks = new ArrayList<>();
     for (InputSegment segment : pending) {
       if (mergeStrings && segment.isMergeableStrings()) {
-        MergedStrings strings = merged.stream().filter(m -> m.accepts(segment)).findFirst().orElse(null);
+        MergedStrings strings = tableFor(segment);
         if (strings == null) {
           strings = new MergedStrings(segment.alignment(), segment.flags());
           merged.add(strings);
@@ -65,6 +65,16 @@ public final class OutputSegment {
         alignment = Math.max(alignment, strings.alignment());
       }
     }
+  }
+
+  /** The merged strings that take {@code segment}'s, or {@code null} when none does yet. */
+  private MergedStrings tableFor(InputSegment segment) {
+    for (MergedStrings strings : merged) {
+      if (strings.accepts(segment)) {
+        return strings;
+      }
+    }
+    return null;
   }
 
   /**

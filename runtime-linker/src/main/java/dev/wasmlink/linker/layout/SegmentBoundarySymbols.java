@@ -29,9 +29,13 @@ public final class SegmentBoundarySymbols {
    * by name, or not), so that references to them are not reported undefined before memory is laid out.
    */
   public static Set<String> provided(List<InputSegment> live, boolean mergeSegments) {
-    Set<String> names = new LinkedHashSet<>();
+    // Each output name once: many thousands of segments go into a handful of output segments.
+    Set<String> outputs = new LinkedHashSet<>();
     for (InputSegment segment : live) {
-      String output = MemoryLayout.outputName(segment, mergeSegments);
+      outputs.add(MemoryLayout.outputName(segment, mergeSegments));
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (String output : outputs) {
       if (C_IDENTIFIER.matcher(output).matches()) {
         names.add(START + output);
         names.add(STOP + output);

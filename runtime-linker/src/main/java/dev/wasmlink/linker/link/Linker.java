@@ -27,6 +27,7 @@ import dev.wasmlink.linker.undefined.UndefinedSymbols;
 import dev.wasmlink.linker.write.DynamicLinking;
 import dev.wasmlink.linker.write.ExportEntry;
 import dev.wasmlink.linker.write.LinkMap;
+import dev.wasmlink.linker.write.ModuleImage;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
 import dev.wasmlink.linker.write.StandardOutput;
@@ -123,9 +124,9 @@ public final class Linker {
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
         addressing.startFunction(), displayNames, emittedRelocations(), dynamicLinking()));
-    byte[] module = writer.write();
+    ModuleImage module = writer.write();
     diagnostics.stopIfErrors();
-    output.write(module);
+    output.write(module::writeTo);
     if (settings.reports().mapFile() != null) {
       reporter.writeOrPrint(settings.reports().mapFile(),
           new LinkMap(layout, symbols.objects(), writer.placements()).render());

@@ -26,6 +26,7 @@ import dev.wasmlink.linker.symbols.Symbol;
 import dev.wasmlink.linker.symbols.SymbolKind;
 import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.write.MemoryInterface;
+import dev.wasmlink.linker.write.ModuleImage;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
 import dev.wasmlink.linker.write.StandardOutput;
@@ -94,9 +95,9 @@ public final class RelocatableLinker {
         isTablePresent(), new TableSettings(1, false, true), new MemoryInterface(false, null, null, null),
         settings.customSections(), features.section(), MetadataSections.producers(symbols.objects()),
         settings.moduleName(), null, displayNames, LinkingMetadata.ofObject(symbols, layout), null));
-    byte[] module = writer.write();
+    ModuleImage module = writer.write();
     diagnostics.stopIfErrors();
-    output.write(module);
+    output.write(module::writeTo);
     return diagnostics;
   }
 

@@ -4,7 +4,7 @@ import dev.wasmlink.spec.io.ByteSlice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,47 +16,98 @@ import java.util.Map;
  */
 public final class StringTable {
   private final long alignment;
-  private final Map<ByteSlice, Long> offsets = new LinkedHashMap<>();
+  /** Each distinct string's id: its index in {@link #strings}. */
+  private final Map<ByteSlice, Integer> ids = new HashMap<>();
+  private final List<ByteSlice> strings = new ArrayList<>();
+  /** Where each string starts, by id, once finished. */
+  private long[] offsets;
   private byte[] bytes;
 
   public StringTable(long alignment) {
     this.alignment = alignment;
   }
 
-  public void add(ByteSlice string) {
-    offsets.putIfAbsent(string, -1L);
+  /**
+   * Adds a string, unless an equal one is there already; returns its id, which {@link #offsetOf} takes (asking by id
+   * saves hashing the string again).
+   */
+  public int add(ByteSlice string) {
+    Integer known = ids.putIfAbsent(string, strings.size());
+    if (known != null) {
+      return known;
+    }
+    strings.add(string);
+    return strings.size() - 1;
   }
 
   /** Orders the strings, shares tails and lays them out; no string can be added afterwards. */
   public void finish() {
-    List<ByteSlice> strings = new ArrayList<>(offsets.keySet());
-    strings.sort(TAIL_FIRST);
+    Keyed[] sorted = sortedTailFirst(strings);
+    offsets = new long[strings.size()];
     ByteSlice previous = null;
     long size = 0;
-    for (ByteSlice string : strings) {
+    for (Keyed entry : sorted) {
+      ByteSlice string = entry.string();
       if (previous != null && endsWith(previous, string) && (size - string.length()) % alignment == 0) {
-        offsets.put(string, size - string.length());
+        offsets[entry.id()] = size - string.length();
         continue;
       }
       size = (size + alignment - 1) / alignment * alignment;
-      offsets.put(string, size);
+      offsets[entry.id()] = size;
       size += string.length();
       previous = string;
     }
     bytes = new byte[(int) size];
-    for (ByteSlice string : strings) {
-      string.copyTo(bytes, (int) (long) offsets.get(string));
+    for (int id = 0; id < strings.size(); id++) {
+      strings.get(id).copyTo(bytes, (int) offsets[id]);
     }
   }
 
-  /** Where a string added before {@link #finish()} starts. */
-  public long offsetOf(ByteSlice string) {
-    return offsets.get(string);
+  /** Where the string with id {@code id} (from {@link #add}) starts, once finished. */
+  public long offsetOf(int id) {
+    return offsets[id];
   }
 
   public byte[] bytes() {
     return bytes;
   }
+
+  /**
+   * The strings in {@link #TAIL_FIRST} order. Each is sorted with its last eight bytes packed into a long, compared
+   * first: most pairs differ there, and a long comparison is much cheaper than walking two arrays from their ends.
+   */
+  private static Keyed[] sortedTailFirst(List<ByteSlice> strings) {
+    Keyed[] keyed = new Keyed[strings.size()];
+    for (int id = 0; id < keyed.length; id++) {
+      keyed[id] = new Keyed(tailKey(strings.get(id)), strings.get(id), id);
+    }
+    Arrays.sort(keyed, KEYED_TAIL_FIRST);
+    return keyed;
+  }
+
+  private record Keyed(long tail, ByteSlice string, int id) {}
+
+  /**
+   * The last eight bytes, the last one highest, a missing byte (a shorter string) as 0. When two keys differ, the
+   * first byte from the end where they do is a byte of both, or a byte of one against the other's end, which then
+   * is the lower (a nonzero byte against 0): {@link #TAIL_FIRST} orders the pair the same way. Equal keys say nothing
+   * (a NUL and a missing byte are both 0), and the full comparison decides.
+   */
+  private static long tailKey(ByteSlice string) {
+    long key = 0;
+    int length = string.length();
+    for (int k = 0; k < 8; k++) {
+      long b = k < length ? string.get(length - 1 - k) & 0xFF : 0;
+      key |= b << (56 - 8 * k);
+    }
+    return key;
+  }
+
+  /** Larger keys first, as {@link #TAIL_FIRST} puts larger last characters first. */
+  private static final Comparator<Keyed> KEYED_TAIL_FIRST = (a, b) -> {
+    int byKey = Long.compareUnsigned(b.tail(), a.tail());
+    return byKey != 0 ? byKey : StringTable.TAIL_FIRST.compare(a.string(), b.string());
+  };
 
   /**
    * LLVM's multikey order for tail merging: characters compared from the strings' ends, larger first, a string that

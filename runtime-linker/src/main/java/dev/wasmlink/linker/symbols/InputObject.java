@@ -58,8 +58,12 @@ public final class InputObject {
   private final List<SymbolInfo> symbolInfos = new ArrayList<>();
   private final List<LinkingSubsection.InitFunction> initFunctions = new ArrayList<>();
   private final List<LinkingSubsection.Comdat> comdats = new ArrayList<>();
-  private final Map<InputFunction, List<RelocationEntry>> functionRelocations = new IdentityHashMap<>();
-  private final Map<InputSegment, List<RelocationEntry>> segmentRelocations = new IdentityHashMap<>();
+  /**
+   * Each defined function's relocations, by its index among them; and each segment's. Lists by index rather than
+   * maps by chunk: every stage (liveness, the audits, layout, writing) asks for a chunk's relocations again.
+   */
+  private final List<List<RelocationEntry>> functionRelocations = new ArrayList<>();
+  private final List<List<RelocationEntry>> segmentRelocations = new ArrayList<>();
   private final Map<Integer, List<RelocationEntry>> customRelocations = new HashMap<>();
   private Symbol[] symbols;
   private final Set<Object> discarded = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -154,20 +158,29 @@ public final class InputObject {
   private void readRelocations() {
     int[] functionStarts = functions.stream().mapToInt(InputFunction::codeOffset).toArray();
     int[] segmentStarts = segments.stream().mapToInt(InputSegment::dataOffset).toArray();
+    functions.forEach(function -> functionRelocations.add(List.of()));
+    segments.forEach(segment -> segmentRelocations.add(List.of()));
     for (ObjectFile.Relocations relocations : object.relocations()) {
       SectionHeader target = object.sections().get(relocations.section().targetSection());
       for (RelocationEntry entry : relocations.section().entries()) {
         if (target.id() == 10) {
-          InputFunction function = functions.get(chunkAt(functionStarts, entry.offset()));
-          functionRelocations.computeIfAbsent(function, f -> new ArrayList<>()).add(entry);
+          addTo(functionRelocations, chunkAt(functionStarts, entry.offset()), entry);
         } else if (target.id() == 11) {
-          InputSegment segment = segments.get(chunkAt(segmentStarts, entry.offset()));
-          segmentRelocations.computeIfAbsent(segment, s -> new ArrayList<>()).add(entry);
+          addTo(segmentRelocations, chunkAt(segmentStarts, entry.offset()), entry);
         } else {
           customRelocations.computeIfAbsent(target.index(), s -> new ArrayList<>()).add(entry);
         }
       }
     }
+  }
+
+  private static void addTo(List<List<RelocationEntry>> byChunk, int chunk, RelocationEntry entry) {
+    List<RelocationEntry> list = byChunk.get(chunk);
+    if (list.isEmpty()) {
+      list = new ArrayList<>();
+      byChunk.set(chunk, list);
+    }
+    list.add(entry);
   }
 
   /** The last chunk starting at or before {@code offset}. */
@@ -280,12 +293,14 @@ public final class InputObject {
     return comdats;
   }
 
+  /** The relocations patching {@code function}'s body; none for a function of another object or the linker's. */
   public List<RelocationEntry> relocations(InputFunction function) {
-    return functionRelocations.getOrDefault(function, List.of());
+    return function.file() == this ? functionRelocations.get(function.definedIndex()) : List.of();
   }
 
+  /** The relocations patching {@code segment}'s bytes; none for a segment of another object. */
   public List<RelocationEntry> relocations(InputSegment segment) {
-    return segmentRelocations.getOrDefault(segment, List.of());
+    return segment.file() == this ? segmentRelocations.get(segment.index()) : List.of();
   }
 
   /** Relocations of one custom section, by the section's index in the object. */
@@ -319,7 +334,7 @@ public final class InputObject {
     if (directlyCalled == null) {
       directlyCalled = new BitSet();
       RelocationRegistry registry = RelocationRegistry.standard();
-      for (List<RelocationEntry> relocations : functionRelocations.values()) {
+      for (List<RelocationEntry> relocations : functionRelocations) {
         for (RelocationEntry entry : relocations) {
           if (registry.byCode(entry.type()).kind().rule() == RelocationRule.FUNCTION_INDEX) {
             directlyCalled.set(entry.index());

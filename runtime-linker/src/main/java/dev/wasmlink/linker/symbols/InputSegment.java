@@ -114,6 +114,21 @@ public final class InputSegment {
     outputOffset = offset;
   }
 
+  /** Where its output segment starts in memory, once memory is laid out. */
+  public long outputSegmentAddress() {
+    return outputSegmentAddress;
+  }
+
+  /**
+   * Records where its output segment starts: every memory-address relocation asks for its target's address, so the
+   * segment keeps it rather than looking its output segment up each time.
+   */
+  public void setOutputSegmentAddress(long address) {
+    outputSegmentAddress = address;
+  }
+
+  private long outputSegmentAddress;
+
   /** One NUL-terminated string of a string segment, and whether anything live refers to it. */
   public static final class Piece {
     private final int start;

@@ -39,26 +39,32 @@ final class BuildId {
   }
 
   /** Writes the identifier over the placeholder, which ends {@code module}. */
-  static void fill(String style, byte[] module) {
+  static void fill(String style, ModuleImage module) {
     byte[] id = switch (style) {
       case "fast" -> uuid(5, chunked(module, 8, BuildId::xxh3));
       case "sha1" -> chunked(module, 20, BuildId::sha1);
       case "uuid" -> uuid(4, null);
       default -> hexString(style);
     };
-    System.arraycopy(id, 0, module, module.length - id.length, id.length);
+    module.overwriteEnd(id);
   }
 
   private static byte[] hexString(String style) {
     return HexFormat.of().parseHex(style.substring(2));
   }
 
-  /** The hash of the hashes of {@code data}'s 1 MiB chunks. */
-  private static byte[] chunked(byte[] data, int hashSize, java.util.function.Function<byte[], byte[]> hash) {
-    int chunks = Math.max(1, (data.length + CHUNK - 1) / CHUNK);
+  /** The hash of the hashes of {@code module}'s 1 MiB chunks, each gathered from the module's pieces in turn. */
+  private static byte[] chunked(ModuleImage module, int hashSize,
+      java.util.function.Function<byte[], byte[]> hash) {
+    long size = module.size();
+    int chunks = (int) Math.max(1, (size + CHUNK - 1) / CHUNK);
     byte[] hashes = new byte[chunks * hashSize];
+    byte[] whole = new byte[(int) Math.min(size, CHUNK)];
     for (int i = 0; i < chunks; i++) {
-      byte[] chunk = Arrays.copyOfRange(data, i * CHUNK, Math.min(data.length, (i + 1) * CHUNK));
+      long start = (long) i * CHUNK;
+      int length = (int) Math.min(size - start, CHUNK);
+      byte[] chunk = length == whole.length ? whole : new byte[length];
+      module.read(start, chunk, length);
       System.arraycopy(hash.apply(chunk), 0, hashes, i * hashSize, hashSize);
     }
     return hash.apply(hashes);

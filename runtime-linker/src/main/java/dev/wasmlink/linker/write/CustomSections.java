@@ -61,21 +61,26 @@ final class CustomSections {
   private void merge(String name, List<Piece> pieces) {
     StringTable table = new StringTable(1);
     Map<SectionHeader, List<int[]>> strings = new IdentityHashMap<>();
+    Map<SectionHeader, int[]> ids = new IdentityHashMap<>();
     for (Piece piece : pieces) {
       ByteSlice payload = piece.section().payload();
       List<int[]> split = StringTable.split(payload);
       strings.put(piece.section(), split);
-      split.forEach(string -> table.add(payload.slice(string[0], string[1])));
+      int[] pieceIds = new int[split.size()];
+      for (int i = 0; i < pieceIds.length; i++) {
+        pieceIds[i] = table.add(payload.slice(split.get(i)[0], split.get(i)[1]));
+      }
+      ids.put(piece.section(), pieceIds);
     }
     table.finish();
     merged.put(name, table);
     strings.forEach((section, split) -> {
+      int[] pieceIds = ids.get(section);
       long[] starts = new long[split.size()];
       long[] outputOffsets = new long[split.size()];
       for (int i = 0; i < split.size(); i++) {
-        int[] string = split.get(i);
-        starts[i] = string[0];
-        outputOffsets[i] = table.offsetOf(section.payload().slice(string[0], string[1]));
+        starts[i] = split.get(i)[0];
+        outputOffsets[i] = table.offsetOf(pieceIds[i]);
       }
       mergedStrings.put(section, new MergedPiece(starts, outputOffsets));
     });

@@ -1,9 +1,7 @@
 package dev.wasmlink.linker.write;
 
-import dev.wasmlink.linker.input.InputException;
 import dev.wasmlink.linker.layout.MemoryLayout;
 import dev.wasmlink.linker.layout.TableSettings;
-import dev.wasmlink.linker.layout.MergedStrings;
 import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.names.DisplayNames;
@@ -12,7 +10,6 @@ import dev.wasmlink.linker.relocate.Relocator;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
-import dev.wasmlink.linker.symbols.InputSegment;
 import dev.wasmlink.linker.symbols.InputTable;
 import dev.wasmlink.linker.symbols.InputTag;
 import dev.wasmlink.linker.symbols.Symbol;
@@ -70,11 +67,6 @@ import java.util.function.Consumer;
  */
 public final class ModuleWriter {
   private static final int FUNCREF = 0x70;
-  private static final int ACTIVE_SEGMENT_IN_MEMORY_0 = 0;
-  private static final int PASSIVE_SEGMENT = 1;
-  private static final int I32_CONST = 0x41;
-  private static final int GLOBAL_GET = 0x23;
-  private static final int END = 0x0B;
 
   /** What the writer needs beyond the layout. */
   public record Contents(
@@ -105,7 +97,8 @@ public final class ModuleWriter {
     this.customs = new CustomSections(contents.objects(), contents.customSections());
   }
 
-  public byte[] write() {
+  /** The module, as pieces to stream: the code and data are not copied into one array with the rest. */
+  public ModuleImage write() {
     ByteWriter out = new ByteWriter(1 << 16);
     out.writeBytes(new byte[] {0x00, 'a', 's', 'm', 0x01, 0x00, 0x00, 0x00}, 0, 8);
     if (contents.dynamicLinking() != null) {
@@ -158,43 +151,82 @@ public final class ModuleWriter {
     if (!layout.functions().isEmpty()) {
       preparedSection(out, CodeSectionDecoder.ID, code);
     }
-    byte[] data = dataPayload();
-    if (data != null) {
+    List<OutputSegment> written = layout.memory().writtenSegments();
+    if (!written.isEmpty()) {
+      ModuleImage data = new DataSectionWriter(written, placements, this::resolver, contents.dynamicLinking()).write();
       preparedSection(out, DataSectionDecoder.ID, data);
     }
     writeCustomSections(out);
-    byte[] module = out.toByteArray();
+    image.add(out.toByteArray());
     if (contents.customSections().buildId() != null) {
-      BuildId.fill(contents.customSections().buildId(), module);
+      BuildId.fill(contents.customSections().buildId(), image);
     }
-    return module;
+    return image;
+  }
+
+  /** The sections written so far but for those in the {@code ByteWriter} the section methods are given. */
+  private final ModuleImage image = new ModuleImage();
+
+  /** Where the next byte written to {@code out} lands in the file. */
+  private int fileOffset(ByteWriter out) {
+    return (int) (image.size() + out.size());
   }
 
   private void section(ByteWriter out, int id, Consumer<ByteWriter> payload) {
-    int start = out.size();
+    int start = fileOffset(out);
     out.writeU8(id);
     out.writeSized(payload);
-    placements.section(SECTION_NAMES.get(id), start, out.size() - start, 0);
+    placements.section(SECTION_NAMES.get(id), start, fileOffset(out) - start, 0);
   }
 
   private void customSection(ByteWriter out, String name, Consumer<ByteWriter> payload) {
-    int start = out.size();
+    int start = fileOffset(out);
     out.writeU8(0);
     out.writeSized(inner -> {
       inner.writeName(name);
       payload.accept(inner);
     });
-    placements.section("CUSTOM(" + name + ")", start, out.size() - start, 0);
+    placements.section("CUSTOM(" + name + ")", start, fileOffset(out) - start, 0);
   }
 
-  /** A section written whole from a payload built beforehand (code, data): records where its body starts. */
+  /**
+   * A custom section whose payload was built beforehand (the inputs' DWARF, merged strings): its header goes to
+   * {@code out}, which then joins the image, and the payload follows uncopied; debug sections are most of a debug
+   * build's output.
+   */
+  private void preparedCustomSection(ByteWriter out, String name, byte[] payload) {
+    int start = fileOffset(out);
+    ByteWriter encodedName = new ByteWriter(name.length() + 5);
+    encodedName.writeName(name);
+    out.writeU8(0);
+    out.writeUleb32(encodedName.size() + payload.length);
+    out.writeBytes(encodedName.toByteArray(), 0, encodedName.size());
+    image.add(out.toByteArray());
+    out.reset();
+    image.add(payload);
+    placements.section("CUSTOM(" + name + ")", start, fileOffset(out) - start, 0);
+  }
+
+  /** A section written whole from a payload built beforehand (code): records where its body starts. */
   private void preparedSection(ByteWriter out, int id, byte[] payload) {
-    int start = out.size();
+    ModuleImage pieces = new ModuleImage();
+    pieces.add(payload);
+    preparedSection(out, id, pieces);
+  }
+
+  /**
+   * A section whose payload was built beforehand (code, data): its header goes to {@code out}, which then joins the
+   * image, and the payload follows it uncopied. Records where the section's body starts.
+   */
+  private void preparedSection(ByteWriter out, int id, ModuleImage payload) {
+    int start = fileOffset(out);
     out.writeU8(id);
-    out.writeUleb32(payload.length);
-    int headerSize = out.size() - start;
-    out.writeBytes(payload, 0, payload.length);
-    placements.section(SECTION_NAMES.get(id), start, out.size() - start, headerSize);
+    out.writeUleb32((int) payload.size());
+    int headerSize = fileOffset(out) - start;
+    image.add(out.toByteArray());
+    out.reset();
+    image.add(payload);
+    placements.section(SECTION_NAMES.get(id), start, fileOffset(out) - start, headerSize);
   }
 
   private static final java.util.Map<Integer, String> SECTION_NAMES = java.util.Map.ofEntries(
@@ -329,66 +361,11 @@ public final class ModuleWriter {
         o -> new ObjectResolver(o, layout, (index, offset) -> customs.outputOffsetOf(o, index, offset)));
   }
 
-  /**
-   * One segment per output segment with bytes to write, active (at its address) or passive (copied by
-   * {@code __wasm_init_memory}); {@code null} when there are none.
-   */
-  private byte[] dataPayload() {
-    List<OutputSegment> written = layout.memory().writtenSegments();
-    if (written.isEmpty()) {
-      return null;
-    }
-    long total = written.stream().mapToLong(OutputSegment::size).sum();
-    if (total > MAX_DATA) {
-      // Alignments up to 2^30 can spread a few bytes over gigabytes of padding, which a Java array cannot hold.
-      throw new InputException("the output's data segments come to " + total + " bytes, more than the "
-          + MAX_DATA + " wasmlink can write");
-    }
-    ByteWriter data = new ByteWriter(1 << 16);
-    data.writeUleb32(written.size());
-    for (OutputSegment segment : written) {
-      byte[] bytes = new byte[(int) segment.size()];
-      for (MergedStrings strings : segment.merged()) {
-        byte[] merged = strings.bytes();
-        System.arraycopy(merged, 0, bytes, (int) strings.outputOffset(), merged.length);
-      }
-      for (InputSegment input : segment.inputs()) {
-        input.bytes().copyTo(bytes, (int) input.outputOffset());
-        ObjectResolver resolver = resolver(input.file());
-        resolver.setLocationBase(segment.address() + input.outputOffset() - input.dataOffset());
-        relocator.apply(input.file().relocations(input), input.file().name(), "DATA", PatchedSection.DATA,
-            resolver, bytes, input.dataOffset(), (int) input.outputOffset());
-      }
-      int entry = data.size();
-      if (segment.loading().isPassive()) {
-        data.writeUleb32(PASSIVE_SEGMENT);
-      } else {
-        data.writeUleb32(ACTIVE_SEGMENT_IN_MEMORY_0);
-        if (contents.dynamicLinking() != null && contents.dynamicLinking().isPositionIndependent()) {
-          // Position-independent data sits where the loader's __memory_base says, its address counting from there.
-          data.writeU8(GLOBAL_GET);
-          data.writeUleb32(contents.dynamicLinking().memoryBase().outputIndex());
-        } else {
-          data.writeU8(I32_CONST);
-          data.writeSleb32((int) segment.address());
-        }
-        data.writeU8(END);
-      }
-      data.writeUleb32(bytes.length);
-      placements.segment(segment, entry, data.size());
-      data.writeBytes(bytes, 0, bytes.length);
-    }
-    return data.toByteArray();
-  }
-
-  /** The most data bytes a module written into one Java array can hold, with room left for everything else. */
-  private static final long MAX_DATA = Integer.MAX_VALUE - (1L << 24);
-
   private void writeCustomSections(ByteWriter out) {
     customs.byName().forEach((name, pieces) -> {
       byte[] merged = customs.mergedContents(name);
       if (merged != null) {
-        customSection(out, name, payload -> payload.writeBytes(merged, 0, merged.length));
+        preparedCustomSection(out, name, merged);
         return;
       }
       int size = pieces.stream().mapToInt(piece -> piece.section().payload().length()).sum();
@@ -400,7 +377,7 @@ public final class ModuleWriter {
         relocator.apply(piece.object().customRelocations(piece.section().index()), piece.object().name(), name,
             PatchedSection.CUSTOM, resolver, bytes, 0, piece.outputOffset());
       }
-      customSection(out, name, payload -> payload.writeBytes(bytes, 0, bytes.length));
+      preparedCustomSection(out, name, bytes);
     });
     if (contents.relocatable() != null) {
       writeRelocatableSections(out);

@@ -25,6 +25,11 @@ public final class ByteWriter {
     return Arrays.copyOf(buffer, size);
   }
 
+  /** Forgets what was written, keeping the buffer for what comes next. */
+  public void reset() {
+    size = 0;
+  }
+
   public void writeU8(int value) {
     ensure(1);
     buffer[size++] = (byte) value;
@@ -96,12 +101,34 @@ public final class ByteWriter {
     size += length;
   }
 
-  /** A framed payload: what {@code payload} writes, preceded by its byte size. */
+  /**
+   * A framed payload: what {@code payload} writes, preceded by its byte size. The payload is written in place, after
+   * room for the longest size, and moved back over what the size's shortest encoding leaves unused: one move, where a
+   * buffer of its own would be grown and then copied (nested payloads, a module's sections, would be copied at every
+   * level). {@code payload} must not read {@link #size()}, which counts from the start of this writer.
+   */
   public void writeSized(Consumer<ByteWriter> payload) {
-    ByteWriter inner = new ByteWriter();
-    payload.accept(inner);
-    writeUleb32(inner.size);
-    writeBytes(inner.buffer, 0, inner.size);
+    ensure(MAX_ULEB32_LENGTH);
+    int sizeAt = size;
+    int payloadAt = sizeAt + MAX_ULEB32_LENGTH;
+    size = payloadAt;
+    payload.accept(this);
+    int length = size - payloadAt;
+    int sizeLength = uleb32Length(length);
+    System.arraycopy(buffer, payloadAt, buffer, sizeAt + sizeLength, length);
+    size = sizeAt;
+    writeUleb32(length);
+    size += length;
+  }
+
+  private static final int MAX_ULEB32_LENGTH = 5;
+
+  private static int uleb32Length(int value) {
+    int length = 1;
+    for (long rest = Integer.toUnsignedLong(value) >>> 7; rest != 0; rest >>>= 7) {
+      length++;
+    }
+    return length;
   }
 
   private void ensure(int extra) {
