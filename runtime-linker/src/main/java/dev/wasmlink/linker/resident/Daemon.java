@@ -84,7 +84,7 @@ public final class Daemon {
     try {
       JarIdentity identity = JarIdentity.ofThisJar();
       Path socket = DaemonDirectory.open(directory).socket(identity);
-      if (Client.answers(socket)) {
+      if (SocketProbe.answers(socket)) {
         log.println("wasmlink daemon: one already serves " + identity.jar() + " at " + socket);
         return 0;
       }

@@ -7,9 +7,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The Java side of a client, for what the daemon asks of a socket before it binds one. */
-final class Client {
-  private Client() {}
+/** Whether a daemon answers on a socket: asked before binding one, where a killed daemon may have left its file. */
+final class SocketProbe {
+  private SocketProbe() {}
 
   /** Whether a daemon listens on {@code socket}; a file left by a daemon that was killed does not answer. */
   static boolean answers(Path socket) {
