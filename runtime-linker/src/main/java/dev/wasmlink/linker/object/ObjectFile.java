@@ -74,12 +74,23 @@ public final class ObjectFile {
 
   /** The core section with this id, if the object has one. */
   public Optional<SectionHeader> section(int id) {
-    return sections.stream().filter(s -> s.id() == id && id != 0).findFirst();
+    // Loops rather than streams: every stage asks every object for its sections again.
+    for (SectionHeader section : sections) {
+      if (section.id() == id && id != 0) {
+        return Optional.of(section);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The custom section with this name, if the object has one. */
   public Optional<SectionHeader> customSection(String name) {
-    return sections.stream().filter(s -> s.isCustom() && s.name().equals(name)).findFirst();
+    for (SectionHeader section : sections) {
+      if (section.isCustom() && section.name().equals(name)) {
+        return Optional.of(section);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A reader over one section's payload, reporting errors as inside that section. */

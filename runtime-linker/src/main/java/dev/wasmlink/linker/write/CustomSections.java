@@ -32,7 +32,8 @@ final class CustomSections {
   record Piece(InputObject object, SectionHeader section, int outputOffset) {}
 
   private final Map<String, List<Piece>> byName = new LinkedHashMap<>();
-  private final Map<InputObject, Map<Integer, Integer>> offsets = new HashMap<>();
+  /** Where each kept custom section of each object starts in its output section, by the section's index. */
+  private final Map<InputObject, int[]> offsets = new IdentityHashMap<>();
   private final Map<String, StringTable> merged = new HashMap<>();
 
   CustomSections(List<InputObject> objects, CustomSectionSettings settings) {
@@ -46,7 +47,7 @@ final class CustomSections {
         int offset = sizes.merge(section.name(), section.payload().length(), Integer::sum)
             - section.payload().length();
         byName.computeIfAbsent(section.name(), n -> new ArrayList<>()).add(new Piece(object, section, offset));
-        offsets.computeIfAbsent(object, o -> new HashMap<>()).put(section.index(), offset);
+        offsets.computeIfAbsent(object, o -> new int[o.object().sections().size()])[section.index()] = offset;
       }
     }
     for (String name : MERGED) {
@@ -124,6 +125,7 @@ final class CustomSections {
 
   /** Where section {@code index} of {@code object} starts in its output section; 0 for any other section. */
   int offsetOf(InputObject object, int index) {
-    return offsets.getOrDefault(object, Map.of()).getOrDefault(index, 0);
+    int[] starts = offsets.get(object);
+    return starts == null || index < 0 || index >= starts.length ? 0 : starts[index];
   }
 }
