@@ -8,10 +8,16 @@ import java.util.function.Consumer;
 /**
  * The daemon's clock, run once a second: tells every client waiting for a link that the daemon is alive (a client
  * hearing nothing for its timeout links one-shot instead), leaves when its jar has changed or it has been idle for the
- * idle time, and gives back the memory the links used once they are done.
+ * idle time, and gives back the memory the links used once none has run for a while.
  */
 final class Housekeeping implements Runnable {
   private static final byte[] NOTHING = new byte[0];
+  /**
+   * How long the heap a link grew keeps its size: long enough that the next link of a build (whose steps come
+   * seconds apart) does not start from a small heap and pay for growing it again, collecting on the way (an
+   * emscripten-mt link took four times as long after a shrink), short enough that memory comes back soon after.
+   */
+  private static final Duration MEMORY_KEPT_WHILE_IDLE = Duration.ofSeconds(10);
   private static final String MIN_FREE = "MinHeapFreeRatio";
   private static final String MAX_FREE = "MaxHeapFreeRatio";
 
@@ -43,7 +49,7 @@ final class Housekeeping implements Runnable {
     Duration idle = state.idle();
     if (idle.compareTo(idleExit) >= 0) {
       stopFor("idle for " + Durations.format(idleExit));
-    } else if (idle.toMillis() >= 1000 && state.takeMemoryToReturn()) {
+    } else if (idle.compareTo(MEMORY_KEPT_WHILE_IDLE) >= 0 && state.takeMemoryToReturn()) {
       returnMemory();
     }
   }
@@ -56,10 +62,10 @@ final class Housekeeping implements Runnable {
 
   /**
    * Gives back what a large link made the heap grow to, instead of keeping it resident until the next link. While
-   * links run, the heap keeps the collector's usual room to grow (a tight heap collects several times a link); here,
-   * with nothing running, full collections shrink it to what is live: the free ratios are tightened for them (they
-   * are manageable flags) and restored after. The serial collector shrinks by a growing share at each collection
-   * (none at the first: 0, 10, 40, 100%), so it takes four.
+   * links run, the heap keeps the collector's usual room to grow; here, with nothing running, full collections shrink
+   * it to what is live: the free ratios are tightened for them (they are manageable flags) and restored after. One
+   * collection does it with G1, which the launcher picks; the serial collector shrinks by a growing share at each
+   * (0, 10, 40, 100%), hence four.
    */
   private static void returnMemory() {
     HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
