@@ -15,16 +15,16 @@ public final class InputFiles {
 
   /** The whole file; a missing or unreadable file is an {@link InputException} in the linker's words. */
   public static byte[] read(Path path) {
-    return read(path, null);
+    return read(path, Path.of(""));
   }
 
   /**
-   * The whole file {@code path} names relative to {@code workingDirectory} (the JVM's own when {@code null}); messages
+   * The whole file {@code path} names relative to {@code workingDirectory} (the empty path: the JVM's own); messages
    * name it as written.
    */
   public static byte[] read(Path path, Path workingDirectory) {
     try {
-      return Files.readAllBytes(workingDirectory == null ? path : workingDirectory.resolve(path));
+      return Files.readAllBytes(workingDirectory.resolve(path));
     } catch (IOException e) {
       throw new InputException("cannot open " + path + ": " + IoReasons.of(e));
     }
