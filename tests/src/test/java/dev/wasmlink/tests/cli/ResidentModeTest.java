@@ -205,11 +205,9 @@ class ResidentModeTest {
   void aDaemonKilledDuringALinkIsLeftForAOneShotLink() throws Exception {
     Path directory = socketDirectory("killed");
     long pid = start(LinkHarness.ROOT, directory);
-    signal("STOP", pid);
     Path linkDirectory = prepareDirectory("killed-link");
     Instant started = Instant.now();
-    Process client = startLink(linkDirectory, environment(directory, true), "-o", "out.wasm", "@link.rsp");
-    Thread.sleep(1000);
+    Process client = clientOfStoppedDaemon(pid, directory, linkDirectory);
     signal("KILL", pid);
     assertTrue(client.waitFor(2, TimeUnit.MINUTES));
     assertEquals(0, client.exitValue(), new String(client.getErrorStream().readAllBytes()));
@@ -227,10 +225,8 @@ class ResidentModeTest {
     Path directory = socketDirectory("interrupted");
     long pid = start(LinkHarness.ROOT, directory);
     try {
-      signal("STOP", pid);
       Path linkDirectory = prepareDirectory("interrupted-link");
-      Process client = startLink(linkDirectory, environment(directory, true), "-o", "out.wasm", "@link.rsp");
-      Thread.sleep(1000);
+      Process client = clientOfStoppedDaemon(pid, directory, linkDirectory);
       client.descendants().forEach(ProcessHandle::destroyForcibly);
       client.destroyForcibly();
       client.waitFor(1, TimeUnit.MINUTES);
@@ -348,6 +344,19 @@ class ResidentModeTest {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().putAll(environment);
     return builder.start();
+  }
+
+  /**
+   * Stops the daemon (SIGSTOP), then starts a link in {@code linkDirectory} and gives its client a second to connect
+   * and send its request: the kernel queues both while the daemon is stopped, so the link is in the daemon's hands
+   * whatever happens to either side next.
+   */
+  private static Process clientOfStoppedDaemon(long pid, Path socketDirectory, Path linkDirectory)
+      throws IOException, InterruptedException {
+    signal("STOP", pid);
+    Process client = startLink(linkDirectory, environment(socketDirectory, true), "-o", "out.wasm", "@link.rsp");
+    Thread.sleep(1000);
+    return client;
   }
 
   private static void assertSameResult(Link expected, Link actual) throws IOException {
