@@ -31,7 +31,7 @@ public record Invocation(List<String> arguments, Path workingDirectory, Map<Stri
   /** This process's: its arguments, directory, environment and streams. */
   public static Invocation ofThisProcess(String[] args) {
     return new Invocation(List.of(args), Path.of("").toAbsolutePath(), System.getenv(),
-        new StandardOutput(new PrintWriter(System.out, false, StandardCharsets.UTF_8), System.out, () -> false),
+        StandardOutput.of(System.out, () -> false),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8));
   }
 
