@@ -52,8 +52,9 @@ public final class Daemon {
     this.socket = socket;
     this.server = server;
     this.log = log;
-    this.sessions = new Sessions(state, identity, socket, idleExit, this::stop);
-    this.housekeeping = new Housekeeping(state, identity, idleExit, this::stop);
+    DaemonHeap heap = new DaemonHeap(state);
+    this.sessions = new Sessions(state, identity, socket, idleExit, heap, this::stop);
+    this.housekeeping = new Housekeeping(state, identity, idleExit, heap, this::stop);
   }
 
   public static void main(String[] args) {

@@ -1,7 +1,5 @@
 package dev.wasmlink.linker.resident;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -18,20 +16,20 @@ final class Housekeeping implements Runnable {
    * emscripten-mt link took four times as long after a shrink), short enough that memory comes back soon after.
    */
   private static final Duration MEMORY_KEPT_WHILE_IDLE = Duration.ofSeconds(10);
-  private static final String MIN_FREE = "MinHeapFreeRatio";
-  private static final String MAX_FREE = "MaxHeapFreeRatio";
 
   private final DaemonState state;
   private final JarIdentity identity;
   private final Duration idleExit;
   private final Consumer<String> stop;
+  private final DaemonHeap heap;
 
   /** @param stop closes the daemon to new clients, saying why */
-  Housekeeping(DaemonState state, JarIdentity identity, Duration idleExit, Consumer<String> stop) {
+  Housekeeping(DaemonState state, JarIdentity identity, Duration idleExit, DaemonHeap heap, Consumer<String> stop) {
     this.state = state;
     this.identity = identity;
     this.idleExit = idleExit;
     this.stop = stop;
+    this.heap = heap;
   }
 
   @Override
@@ -50,36 +48,13 @@ final class Housekeeping implements Runnable {
     if (idle.compareTo(idleExit) >= 0) {
       stopFor("idle for " + Durations.format(idleExit));
     } else if (idle.compareTo(MEMORY_KEPT_WHILE_IDLE) >= 0 && state.takeMemoryToReturn()) {
-      returnMemory();
+      heap.returnToSystem();
     }
   }
 
   private void stopFor(String reason) {
     if (state.stop()) {
       stop.accept(reason);
-    }
-  }
-
-  /**
-   * Gives back what a large link made the heap grow to, instead of keeping it resident until the next link. While
-   * links run, the heap keeps the collector's usual room to grow; here, with nothing running, full collections shrink
-   * it to what is live: the free ratios are tightened for them (they are manageable flags) and restored after. One
-   * collection does it with G1, which the launcher picks; the serial collector shrinks by a growing share at each
-   * (0, 10, 40, 100%), hence four.
-   */
-  private static void returnMemory() {
-    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-    String minFree = vm.getVMOption(MIN_FREE).getValue();
-    String maxFree = vm.getVMOption(MAX_FREE).getValue();
-    try {
-      vm.setVMOption(MIN_FREE, "5");
-      vm.setVMOption(MAX_FREE, "10");
-      for (int collection = 0; collection < 4; collection++) {
-        System.gc();
-      }
-    } finally {
-      vm.setVMOption(MAX_FREE, maxFree);
-      vm.setVMOption(MIN_FREE, minFree);
     }
   }
 }

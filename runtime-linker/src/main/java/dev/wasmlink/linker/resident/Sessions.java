@@ -37,15 +37,18 @@ final class Sessions {
   private final Path socket;
   private final Duration idleExit;
   private final Consumer<String> stop;
+  private final DaemonHeap heap;
   private final Semaphore linkSlots = new Semaphore(CONCURRENT_LINKS, true);
 
   /** @param stop closes the daemon to new clients, saying why */
-  Sessions(DaemonState state, JarIdentity identity, Path socket, Duration idleExit, Consumer<String> stop) {
+  Sessions(DaemonState state, JarIdentity identity, Path socket, Duration idleExit, DaemonHeap heap,
+      Consumer<String> stop) {
     this.state = state;
     this.identity = identity;
     this.socket = socket;
     this.idleExit = idleExit;
     this.stop = stop;
+    this.heap = heap;
   }
 
   /** Serves one connection: reads its request and answers it; {@code threads} run the watch for a hang-up. */
@@ -125,6 +128,9 @@ final class Sessions {
       // Only flushing to a client that has gone can fail here: there is no one to tell.
     } finally {
       state.ended(client, ran);
+    }
+    if (ran) {
+      heap.linkEnded();
     }
   }
 
