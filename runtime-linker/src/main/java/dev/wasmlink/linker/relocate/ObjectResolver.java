@@ -4,6 +4,7 @@ import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
+import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.reloc.PatchedSection;
 import dev.wasmlink.spec.reloc.RelocationResolver;
 import dev.wasmlink.spec.reloc.RelocationSite;
@@ -172,25 +173,17 @@ public final class ObjectResolver implements RelocationResolver {
   @Override
   public long functionOffset(RelocationSite site) {
     Symbol symbol = target(site);
-    Integer offset = symbol.function() == null ? null : layout.codeOffsets().get(symbol.function());
+    int offset = symbol.function() == null ? -1 : layout.bodyOffset(symbol.function());
     // A dropped function gets the tombstone itself, whatever the addend: the handler adds the addend back.
-    return offset == null ? tombstone(site) - site.addend() : offset;
+    return offset < 0 ? tombstone(site) - site.addend() : offset;
   }
 
   /** As for memory addresses: where S + A landed, minus A, since the handler adds A back. */
   @Override
   public long sectionOffset(RelocationSite site) {
-    Symbol symbol = target(site);
-    return sectionOffsets.outputOffsetOf(sectionIndexOf(symbol), site.addend()) - site.addend();
-  }
-
-  private int sectionIndexOf(Symbol symbol) {
-    for (int i = 0; i < object.object().sections().size(); i++) {
-      if (object.object().sections().get(i).name().equals(symbol.name())) {
-        return i;
-      }
-    }
-    return -1;
+    // The object checker has made sure that a section offset names a section symbol, which says its section.
+    int section = ((SymbolInfo.Section) object.symbolInfos().get(site.index())).section();
+    return sectionOffsets.outputOffsetOf(section, site.addend()) - site.addend();
   }
 
   /**

@@ -25,7 +25,6 @@ import dev.wasmlink.spec.reloc.RelocationRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,8 @@ public final class InputObject {
    */
   private final List<List<RelocationEntry>> functionRelocations = new ArrayList<>();
   private final List<List<RelocationEntry>> segmentRelocations = new ArrayList<>();
-  private final Map<Integer, List<RelocationEntry>> customRelocations = new HashMap<>();
+  /** The relocations of each custom section (DWARF's), by section index. */
+  private final List<List<RelocationEntry>> customRelocations = new ArrayList<>();
   private Symbol[] symbols;
   private final Set<Object> discarded = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -160,16 +160,21 @@ public final class InputObject {
     int[] segmentStarts = segments.stream().mapToInt(InputSegment::dataOffset).toArray();
     functions.forEach(function -> functionRelocations.add(List.of()));
     segments.forEach(segment -> segmentRelocations.add(List.of()));
+    object.sections().forEach(section -> customRelocations.add(List.of()));
     for (ObjectFile.Relocations relocations : object.relocations()) {
       SectionHeader target = object.sections().get(relocations.section().targetSection());
-      for (RelocationEntry entry : relocations.section().entries()) {
-        if (target.id() == 10) {
-          addTo(functionRelocations, chunkAt(functionStarts, entry.offset()), entry);
-        } else if (target.id() == 11) {
-          addTo(segmentRelocations, chunkAt(segmentStarts, entry.offset()), entry);
-        } else {
-          customRelocations.computeIfAbsent(target.index(), s -> new ArrayList<>()).add(entry);
-        }
+      List<RelocationEntry> entries = relocations.section().entries();
+      if (target.id() == 10) {
+        entries.forEach(entry -> addTo(functionRelocations, chunkAt(functionStarts, entry.offset()), entry));
+      } else if (target.id() == 11) {
+        entries.forEach(entry -> addTo(segmentRelocations, chunkAt(segmentStarts, entry.offset()), entry));
+      } else if (customRelocations.get(target.index()).isEmpty()) {
+        // A custom section's relocations patch it whole, in the order of their section: kept as they were read.
+        customRelocations.set(target.index(), entries);
+      } else {
+        List<RelocationEntry> both = new ArrayList<>(customRelocations.get(target.index()));
+        both.addAll(entries);
+        customRelocations.set(target.index(), both);
       }
     }
   }
@@ -305,7 +310,7 @@ public final class InputObject {
 
   /** Relocations of one custom section, by the section's index in the object. */
   public List<RelocationEntry> customRelocations(int sectionIndex) {
-    return customRelocations.getOrDefault(sectionIndex, List.of());
+    return sectionIndex >= 0 && sectionIndex < customRelocations.size() ? customRelocations.get(sectionIndex) : List.of();
   }
 
   public List<TargetFeaturesSection.Feature> targetFeatures() {

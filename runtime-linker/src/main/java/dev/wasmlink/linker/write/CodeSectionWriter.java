@@ -50,7 +50,7 @@ final class CodeSectionWriter {
       position += ulebSize(size);
       bodyStarts[i] = position;
       // DWARF's function offsets point at the body, after its size.
-      layout.codeOffsets().put(function, position);
+      layout.placeBody(function, position);
       position += size;
       placements.function(function, entry, position - entry);
     }

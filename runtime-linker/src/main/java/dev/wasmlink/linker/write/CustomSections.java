@@ -2,6 +2,7 @@ package dev.wasmlink.linker.write;
 
 import dev.wasmlink.linker.strings.StringTable;
 import dev.wasmlink.linker.object.SectionHeader;
+import dev.wasmlink.linker.relocate.ObjectResolver;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.spec.io.ByteSlice;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ final class CustomSections {
   record Piece(InputObject object, SectionHeader section, int outputOffset) {}
 
   private final Map<String, List<Piece>> byName = new LinkedHashMap<>();
-  /** Where each kept custom section of each object starts in its output section, by the section's index. */
-  private final Map<InputObject, int[]> offsets = new IdentityHashMap<>();
+  /** Where each object's kept custom sections landed: asked for every DWARF relocation, so one lookup per object. */
+  private final Map<InputObject, ObjectPlaces> places = new IdentityHashMap<>();
   private final Map<String, StringTable> merged = new HashMap<>();
 
   CustomSections(List<InputObject> objects, CustomSectionSettings settings) {
@@ -47,7 +48,7 @@ final class CustomSections {
         int offset = sizes.merge(section.name(), section.payload().length(), Integer::sum)
             - section.payload().length();
         byName.computeIfAbsent(section.name(), n -> new ArrayList<>()).add(new Piece(object, section, offset));
-        offsets.computeIfAbsent(object, o -> new int[o.object().sections().size()])[section.index()] = offset;
+        places.computeIfAbsent(object, ObjectPlaces::new).starts[section.index()] = offset;
       }
     }
     for (String name : MERGED) {
@@ -61,40 +62,38 @@ final class CustomSections {
   /** Merges the strings of every piece into one table and records where each piece's strings went. */
   private void merge(String name, List<Piece> pieces) {
     StringTable table = new StringTable(1);
-    Map<SectionHeader, List<int[]>> strings = new IdentityHashMap<>();
-    Map<SectionHeader, int[]> ids = new IdentityHashMap<>();
+    List<List<int[]>> strings = new ArrayList<>(pieces.size());
+    List<int[]> ids = new ArrayList<>(pieces.size());
     for (Piece piece : pieces) {
       ByteSlice payload = piece.section().payload();
       List<int[]> split = StringTable.split(payload);
-      strings.put(piece.section(), split);
       int[] pieceIds = new int[split.size()];
       for (int i = 0; i < pieceIds.length; i++) {
         pieceIds[i] = table.add(payload.slice(split.get(i)[0], split.get(i)[1]));
       }
-      ids.put(piece.section(), pieceIds);
+      strings.add(split);
+      ids.add(pieceIds);
     }
     table.finish();
     merged.put(name, table);
-    strings.forEach((section, split) -> {
-      int[] pieceIds = ids.get(section);
+    for (int p = 0; p < pieces.size(); p++) {
+      List<int[]> split = strings.get(p);
       long[] starts = new long[split.size()];
       long[] outputOffsets = new long[split.size()];
       for (int i = 0; i < split.size(); i++) {
         starts[i] = split.get(i)[0];
-        outputOffsets[i] = table.offsetOf(pieceIds[i]);
+        outputOffsets[i] = table.offsetOf(ids.get(p)[i]);
       }
-      mergedStrings.put(section, new MergedPiece(starts, outputOffsets));
-    });
+      Piece piece = pieces.get(p);
+      places.get(piece.object()).merged[piece.section().index()] = new MergedPiece(starts, outputOffsets);
+    }
   }
 
-  /** Where each string of one input section of a merged section starts, and where it went in the output. */
-  private record MergedPiece(long[] starts, long[] outputOffsets) {}
-
   /**
-   * For each input section of a merged section, its strings' places: DWARF refers into {@code .debug_str} from every
-   * compile unit, so they are worked out once, when the strings are merged.
+   * Where each string of one input section of a merged section starts, and where it went in the output: DWARF refers
+   * into {@code .debug_str} from every compile unit, so this is worked out once, when the strings are merged.
    */
-  private final Map<SectionHeader, MergedPiece> mergedStrings = new IdentityHashMap<>();
+  private record MergedPiece(long[] starts, long[] outputOffsets) {}
 
   /** The merged contents of a merged section ({@code .debug_str}), or {@code null} for a section copied piece by piece. */
   byte[] mergedContents(String name) {
@@ -107,25 +106,45 @@ final class CustomSections {
    * piece's place plus the offset, or, in a merged section, where its string went.
    */
   long outputOffsetOf(InputObject object, int index, long inputOffset) {
-    SectionHeader header = object.object().sections().get(index);
-    MergedPiece piece = mergedStrings.get(header);
-    if (piece == null) {
-      return offsetOf(object, index) + inputOffset;
+    return placesOf(object).outputOffsetOf(index, inputOffset);
+  }
+
+  /** Where the bytes of an object's custom sections land, for the relocations of that object. */
+  ObjectResolver.SectionOffsets placesOf(InputObject object) {
+    ObjectPlaces found = places.get(object);
+    return found != null ? found : (index, inputOffset) -> inputOffset;
+  }
+
+  /** One object's custom sections, by section index: where each starts in its output section, and merged strings. */
+  private static final class ObjectPlaces implements ObjectResolver.SectionOffsets {
+    private final List<SectionHeader> sections;
+    private final int[] starts;
+    private final MergedPiece[] merged;
+
+    ObjectPlaces(InputObject object) {
+      sections = object.object().sections();
+      starts = new int[sections.size()];
+      merged = new MergedPiece[sections.size()];
     }
-    if (inputOffset < 0 || inputOffset >= header.payload().length()) {
-      return inputOffset;
+
+    @Override
+    public long outputOffsetOf(int index, long inputOffset) {
+      if (index < 0 || index >= starts.length) {
+        return inputOffset;
+      }
+      MergedPiece piece = merged[index];
+      if (piece == null) {
+        return starts[index] + inputOffset;
+      }
+      if (inputOffset < 0 || inputOffset >= sections.get(index).payload().length()) {
+        return inputOffset;
+      }
+      int string = StringTable.indexOfStringAt(piece.starts(), inputOffset);
+      return piece.outputOffsets()[string] + inputOffset - piece.starts()[string];
     }
-    int string = StringTable.indexOfStringAt(piece.starts(), inputOffset);
-    return piece.outputOffsets()[string] + inputOffset - piece.starts()[string];
   }
 
   Map<String, List<Piece>> byName() {
     return byName;
-  }
-
-  /** Where section {@code index} of {@code object} starts in its output section; 0 for any other section. */
-  int offsetOf(InputObject object, int index) {
-    int[] starts = offsets.get(object);
-    return starts == null || index < 0 || index >= starts.length ? 0 : starts[index];
   }
 }

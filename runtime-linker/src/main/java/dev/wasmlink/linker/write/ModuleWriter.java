@@ -358,7 +358,7 @@ public final class ModuleWriter {
 
   private ObjectResolver resolver(InputObject object) {
     return resolvers.computeIfAbsent(object,
-        o -> new ObjectResolver(o, layout, (index, offset) -> customs.outputOffsetOf(o, index, offset)));
+        o -> new ObjectResolver(o, layout, customs.placesOf(o)));
   }
 
   private void writeCustomSections(ByteWriter out) {

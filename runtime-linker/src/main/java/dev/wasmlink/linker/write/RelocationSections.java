@@ -40,7 +40,7 @@ final class RelocationSections {
       if (object == null) {
         continue;
       }
-      int bodyStart = layout.codeOffsets().get(function);
+      int bodyStart = layout.bodyOffset(function);
       for (RelocationEntry entry : object.relocations(function)) {
         addMoved(entries, object, entry, bodyStart + (entry.offset() - function.codeOffset()));
       }

@@ -10,10 +10,10 @@ import java.util.function.LongPredicate;
 public final class RelocationCarriesAddend implements LongPredicate {
   @Override
   public boolean test(long type) {
-    RelocationHandler handler = type > Integer.MAX_VALUE ? null : RelocationRegistry.standard().byCode((int) type);
-    if (handler == null) {
+    RelocationRegistry registry = RelocationRegistry.standard();
+    if (type > Integer.MAX_VALUE || registry.byCode((int) type) == null) {
       throw new IllegalArgumentException("unknown relocation type " + type);
     }
-    return handler.kind().hasAddend();
+    return registry.carriesAddend((int) type);
   }
 }

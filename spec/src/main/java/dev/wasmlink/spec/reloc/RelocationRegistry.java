@@ -17,6 +17,8 @@ public final class RelocationRegistry {
   private static volatile RelocationRegistry standard;
 
   private final RelocationHandler[] byCode;
+  /** {@code byCode[code].kind().hasAddend()}, asked for every relocation entry read: one array read, not two calls. */
+  private final boolean[] carriesAddend;
   private final Map<String, RelocationHandler> byName;
   private final List<RelocationHandler> all;
 
@@ -40,7 +42,11 @@ public final class RelocationRegistry {
       }
     }
     this.byCode = new RelocationHandler[maxCode + 1];
-    codes.forEach((code, handler) -> byCode[code] = handler);
+    this.carriesAddend = new boolean[maxCode + 1];
+    codes.forEach((code, handler) -> {
+      byCode[code] = handler;
+      carriesAddend[code] = handler.kind().hasAddend();
+    });
     this.byName = Map.copyOf(names);
     List<RelocationHandler> sorted = new ArrayList<>(codes.values());
     sorted.sort(Comparator.comparingInt(handler -> handler.kind().code()));
@@ -79,6 +85,11 @@ public final class RelocationRegistry {
   /** The handler for a code, or {@code null}. */
   public RelocationHandler byCode(int code) {
     return code >= 0 && code < byCode.length ? byCode[code] : null;
+  }
+
+  /** Whether an entry of a code carries an addend; false for a code no table declares. */
+  public boolean carriesAddend(int code) {
+    return code >= 0 && code < carriesAddend.length && carriesAddend[code];
   }
 
   /** The handler for a name, or {@code null}. */
