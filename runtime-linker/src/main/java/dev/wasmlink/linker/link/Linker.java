@@ -425,7 +425,7 @@ public final class Linker {
    */
   private void scanFunctionRelocations(InputObject object, List<RelocationEntry> relocations) {
     for (RelocationEntry entry : relocations) {
-      RelocationKind kind = registry.byCode(entry.type()).kind();
+      RelocationKind kind = registry.kindOf(entry.type());
       if (kind.target() == RelocationTarget.TYPE) {
         layout.types().register(object.types().get(entry.index()));
         // call_indirect: objects from before reference types name no table, yet need table 0.

@@ -425,7 +425,7 @@ public final class ObjectChecker {
   }
 
   private String chunkProblem(RelocationEntry entry, SectionHeader patched, long[] chunks) {
-    RelocationKind kind = registry.byCode(entry.type()).kind();
+    RelocationKind kind = registry.kindOf(entry.type());
     long start = Integer.toUnsignedLong(entry.offset());
     long end = start + kind.field().width();
     // The last chunk starting at or before the field must hold all of it.
@@ -460,7 +460,7 @@ public final class ObjectChecker {
   }
 
   private String relocationProblem(RelocationEntry entry, SectionHeader patched) {
-    RelocationKind kind = registry.byCode(entry.type()).kind();
+    RelocationKind kind = registry.kindOf(entry.type());
     long end = Integer.toUnsignedLong(entry.offset()) + kind.field().width();
     if (end > patched.payload().length()) {
       return "relocation offset past its section: " + kind.name() + " at offset 0x"

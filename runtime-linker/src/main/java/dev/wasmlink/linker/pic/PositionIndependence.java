@@ -226,7 +226,7 @@ final class PositionIndependence implements Addressing {
    */
   @Override
   public String check(InputObject object, RelocationEntry entry) {
-    RelocationKind kind = registry.byCode(entry.type()).kind();
+    RelocationKind kind = registry.kindOf(entry.type());
     if (kind.target() == RelocationTarget.TYPE) {
       return null;
     }

@@ -24,7 +24,7 @@ public final class SharedReferences {
   /** What is wrong with one relocation of a static link against a shared library's symbol, or {@code null}. */
   public static String inStaticLink(InputObject object, RelocationEntry entry, RelocationRegistry registry,
       DisplayNames names, Predicate<Symbol> loaderProvided) {
-    RelocationKind kind = registry.byCode(entry.type()).kind();
+    RelocationKind kind = registry.kindOf(entry.type());
     if (kind.target() == RelocationTarget.TYPE) {
       return null;
     }

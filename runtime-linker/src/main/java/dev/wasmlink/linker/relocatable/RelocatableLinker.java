@@ -153,7 +153,7 @@ public final class RelocatableLinker {
   /** The types call_indirect uses, the functions whose address is taken, and the GOT entries code reads. */
   private void scanRelocations(InputObject object, List<RelocationEntry> relocations) {
     for (RelocationEntry entry : relocations) {
-      RelocationKind kind = registry.byCode(entry.type()).kind();
+      RelocationKind kind = registry.kindOf(entry.type());
       if (kind.target() == RelocationTarget.TYPE) {
         layout.types().register(object.types().get(entry.index()));
         continue;

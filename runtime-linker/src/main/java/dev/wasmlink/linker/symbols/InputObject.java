@@ -66,6 +66,9 @@ public final class InputObject {
   /** The relocations of each custom section (DWARF's), by section index. */
   private final List<List<RelocationEntry>> customRelocations = new ArrayList<>();
   private Symbol[] symbols;
+  /** Read once: the feature checks and the producers section ask every object, more than once. */
+  private List<TargetFeaturesSection.Feature> targetFeatures;
+  private List<ProducersSection.Field> producers;
   private final Set<Object> discarded = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private InputObject(ObjectFile object) {
@@ -110,6 +113,8 @@ public final class InputObject {
     }
     readRelocations();
     symbols = new Symbol[symbolInfos.size()];
+    targetFeatures = object.targetFeatures().map(TargetFeaturesSection::features).orElse(List.of());
+    producers = object.producers().map(ProducersSection::fields).orElse(List.of());
   }
 
   private void addImport(Import entry) {
@@ -165,9 +170,9 @@ public final class InputObject {
       SectionHeader target = object.sections().get(relocations.section().targetSection());
       List<RelocationEntry> entries = relocations.section().entries();
       if (target.id() == 10) {
-        entries.forEach(entry -> addTo(functionRelocations, chunkAt(functionStarts, entry.offset()), entry));
+        sortIntoChunks(entries, functionStarts, functionRelocations);
       } else if (target.id() == 11) {
-        entries.forEach(entry -> addTo(segmentRelocations, chunkAt(segmentStarts, entry.offset()), entry));
+        sortIntoChunks(entries, segmentStarts, segmentRelocations);
       } else if (customRelocations.get(target.index()).isEmpty()) {
         // A custom section's relocations patch it whole, in the order of their section: kept as they were read.
         customRelocations.set(target.index(), entries);
@@ -177,6 +182,44 @@ public final class InputObject {
         customRelocations.set(target.index(), both);
       }
     }
+  }
+
+  /**
+   * Sorts a section's relocations into its chunks. LLVM writes them in offset order, so each chunk's relocations
+   * are one run of the section's, copied at once into a list of their number rather than entry by entry into a
+   * growing one; relocations out of order (which the format allows) are sorted one by one.
+   */
+  private static void sortIntoChunks(
+      List<RelocationEntry> entries, int[] starts, List<List<RelocationEntry>> byChunk) {
+    if (!inOffsetOrder(entries)) {
+      entries.forEach(entry -> addTo(byChunk, chunkAt(starts, entry.offset()), entry));
+      return;
+    }
+    int from = 0;
+    while (from < entries.size()) {
+      int chunk = chunkAt(starts, entries.get(from).offset());
+      int nextStart = chunk + 1 < starts.length ? starts[chunk + 1] : Integer.MAX_VALUE;
+      int to = from + 1;
+      while (to < entries.size() && entries.get(to).offset() < nextStart) {
+        to++;
+      }
+      List<RelocationEntry> run = entries.subList(from, to);
+      if (byChunk.get(chunk).isEmpty()) {
+        byChunk.set(chunk, new ArrayList<>(run));
+      } else {
+        byChunk.get(chunk).addAll(run);
+      }
+      from = to;
+    }
+  }
+
+  private static boolean inOffsetOrder(List<RelocationEntry> entries) {
+    for (int i = 1; i < entries.size(); i++) {
+      if (entries.get(i).offset() < entries.get(i - 1).offset()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void addTo(List<List<RelocationEntry>> byChunk, int chunk, RelocationEntry entry) {
@@ -310,15 +353,16 @@ public final class InputObject {
 
   /** Relocations of one custom section, by the section's index in the object. */
   public List<RelocationEntry> customRelocations(int sectionIndex) {
-    return sectionIndex >= 0 && sectionIndex < customRelocations.size() ? customRelocations.get(sectionIndex) : List.of();
+    return sectionIndex >= 0 && sectionIndex < customRelocations.size()
+        ? customRelocations.get(sectionIndex) : List.of();
   }
 
   public List<TargetFeaturesSection.Feature> targetFeatures() {
-    return object.targetFeatures().map(TargetFeaturesSection::features).orElse(List.of());
+    return targetFeatures;
   }
 
   public List<ProducersSection.Field> producers() {
-    return object.producers().map(ProducersSection::fields).orElse(List.of());
+    return producers;
   }
 
   /** The resolved symbol of symbol-table entry {@code index}. */
@@ -341,7 +385,7 @@ public final class InputObject {
       RelocationRegistry registry = RelocationRegistry.standard();
       for (List<RelocationEntry> relocations : functionRelocations) {
         for (RelocationEntry entry : relocations) {
-          if (registry.byCode(entry.type()).kind().rule() == RelocationRule.FUNCTION_INDEX) {
+          if (registry.kindOf(entry.type()).rule() == RelocationRule.FUNCTION_INDEX) {
             directlyCalled.set(entry.index());
           }
         }
@@ -375,7 +419,7 @@ public final class InputObject {
 
   /** The functions the output keeps: live, and not lost to another object's copy of their comdat. */
   public List<InputFunction> keptFunctions() {
-    List<InputFunction> kept = new ArrayList<>();
+    List<InputFunction> kept = new ArrayList<>(functions.size());
     for (InputFunction function : functions) {
       if (function.isLive() && !isDiscarded(function)) {
         kept.add(function);
@@ -386,7 +430,7 @@ public final class InputObject {
 
   /** The data segments the output keeps: live, and not lost to another object's copy of their comdat. */
   public List<InputSegment> keptSegments() {
-    List<InputSegment> kept = new ArrayList<>();
+    List<InputSegment> kept = new ArrayList<>(segments.size());
     for (InputSegment segment : segments) {
       if (segment.isLive() && !isDiscarded(segment)) {
         kept.add(segment);

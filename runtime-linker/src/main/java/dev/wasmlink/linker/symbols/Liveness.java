@@ -97,7 +97,7 @@ public final class Liveness {
 
   private void follow(InputObject file, Iterable<RelocationEntry> relocations) {
     for (RelocationEntry entry : relocations) {
-      if (registry.byCode(entry.type()).kind().target() != RelocationTarget.TYPE) {
+      if (registry.kindOf(entry.type()).target() != RelocationTarget.TYPE) {
         Symbol symbol = file.symbol(entry.index());
         markLive(symbol);
         markStringLive(symbol);

@@ -43,7 +43,7 @@ public final class ThreadLocalAudit {
   /** Checks the relocations of one chunk of {@code object}; {@code user} names the chunk in messages. */
   public void scan(InputObject object, List<RelocationEntry> relocations, String user) {
     for (RelocationEntry entry : relocations) {
-      RelocationKind kind = registry.byCode(entry.type()).kind();
+      RelocationKind kind = registry.kindOf(entry.type());
       if (kind.target() != RelocationTarget.DATA || !(kind.tlsOnly() || kind.forbiddenAgainstTls())) {
         continue;
       }
@@ -65,7 +65,7 @@ public final class ThreadLocalAudit {
    * undefined-symbol report of the same use: a TLS relocation needs a defined symbol. {@code null} when it has one.
    */
   public static String undefinedTarget(InputObject object, RelocationEntry entry, RelocationRegistry registry) {
-    RelocationKind kind = registry.byCode(entry.type()).kind();
+    RelocationKind kind = registry.kindOf(entry.type());
     if (kind.target() != RelocationTarget.DATA || !kind.tlsOnly()) {
       return null;
     }

@@ -96,7 +96,7 @@ public final class ThreadReadiness {
     object.segments().forEach(segment -> chunks.add(object.relocations(segment)));
     for (List<RelocationEntry> relocations : chunks) {
       for (RelocationEntry entry : relocations) {
-        if (registry.byCode(entry.type()).kind().tlsOnly()) {
+        if (registry.kindOf(entry.type()).tlsOnly()) {
           used.add(object.symbol(entry.index()).name());
         }
       }

@@ -96,7 +96,7 @@ public final class UndefinedSymbols {
    */
   public void scan(InputObject object, List<RelocationEntry> relocations, Set<String> names) {
     for (RelocationEntry entry : relocations) {
-      RelocationKind kind = registry.byCode(entry.type()).kind();
+      RelocationKind kind = registry.kindOf(entry.type());
       if (kind.target() == RelocationTarget.TYPE) {
         continue;
       }

@@ -445,7 +445,8 @@ public final class ModuleWriter {
 
   /** The module's name, function names (imports by symbol name), global and data segment names, for debuggers. */
   private NameSection names() {
-    List<NameSection.Naming> functions = new ArrayList<>();
+    List<NameSection.Naming> functions =
+        new ArrayList<>(layout.importedFunctions().size() + layout.functions().size());
     for (Symbol symbol : layout.importedFunctions()) {
       functions.add(new NameSection.Naming(symbol.outputIndex(), contents.displayNames().of(symbol.name())));
     }

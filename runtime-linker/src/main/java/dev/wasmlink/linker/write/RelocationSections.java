@@ -83,7 +83,7 @@ final class RelocationSections {
    * out: its bytes already say the target is gone, and an entry naming no symbol would make the module unreadable.
    */
   private void addMoved(List<RelocationEntry> entries, InputObject object, RelocationEntry entry, int offset) {
-    RelocationTarget target = registry.byCode(entry.type()).kind().target();
+    RelocationTarget target = registry.kindOf(entry.type()).target();
     if (target == RelocationTarget.TYPE) {
       entries.add(new RelocationEntry(entry.type(), offset,
           layout.types().indexOf(object.types().get(entry.index())), entry.addend()));

@@ -10,10 +10,10 @@ import java.util.function.LongPredicate;
 public final class RelocationCarriesAddend implements LongPredicate {
   @Override
   public boolean test(long type) {
-    RelocationRegistry registry = RelocationRegistry.standard();
-    if (type > Integer.MAX_VALUE || registry.byCode((int) type) == null) {
+    RelocationKind kind = type > Integer.MAX_VALUE ? null : RelocationRegistry.standard().kindOf((int) type);
+    if (kind == null) {
       throw new IllegalArgumentException("unknown relocation type " + type);
     }
-    return registry.carriesAddend((int) type);
+    return kind.hasAddend();
   }
 }

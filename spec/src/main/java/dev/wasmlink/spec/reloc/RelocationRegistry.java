@@ -17,8 +17,11 @@ public final class RelocationRegistry {
   private static volatile RelocationRegistry standard;
 
   private final RelocationHandler[] byCode;
-  /** {@code byCode[code].kind().hasAddend()}, asked for every relocation entry read: one array read, not two calls. */
-  private final boolean[] carriesAddend;
+  /**
+   * {@code byCode[code].kind()}: every stage asks it for every relocation, and through the handlers, one class per
+   * kind, it would be a call no compiler can inline.
+   */
+  private final RelocationKind[] kinds;
   private final Map<String, RelocationHandler> byName;
   private final List<RelocationHandler> all;
 
@@ -42,10 +45,10 @@ public final class RelocationRegistry {
       }
     }
     this.byCode = new RelocationHandler[maxCode + 1];
-    this.carriesAddend = new boolean[maxCode + 1];
+    this.kinds = new RelocationKind[maxCode + 1];
     codes.forEach((code, handler) -> {
       byCode[code] = handler;
-      carriesAddend[code] = handler.kind().hasAddend();
+      kinds[code] = handler.kind();
     });
     this.byName = Map.copyOf(names);
     List<RelocationHandler> sorted = new ArrayList<>(codes.values());
@@ -87,9 +90,9 @@ public final class RelocationRegistry {
     return code >= 0 && code < byCode.length ? byCode[code] : null;
   }
 
-  /** Whether an entry of a code carries an addend; false for a code no table declares. */
-  public boolean carriesAddend(int code) {
-    return code >= 0 && code < carriesAddend.length && carriesAddend[code];
+  /** The kind of a code, or {@code null}: what {@code byCode(code).kind()} says. */
+  public RelocationKind kindOf(int code) {
+    return code >= 0 && code < kinds.length ? kinds[code] : null;
   }
 
   /** The handler for a name, or {@code null}. */
