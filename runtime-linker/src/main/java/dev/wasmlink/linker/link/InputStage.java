@@ -3,12 +3,9 @@ package dev.wasmlink.linker.link;
 import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.features.FeatureSectionRules;
 import dev.wasmlink.linker.hashorder.StringMapOrder;
-import dev.wasmlink.linker.input.Archive;
-import dev.wasmlink.linker.input.ArchiveReader;
-import dev.wasmlink.linker.input.InputFiles;
+import dev.wasmlink.linker.input.ParallelDecoding;
 import dev.wasmlink.linker.input.SharedLibrary;
 import dev.wasmlink.linker.input.StubLibrary;
-import dev.wasmlink.linker.object.ObjectFile;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.SymbolTable;
 import dev.wasmlink.linker.symbols.TableSymbolRules;
@@ -31,29 +28,27 @@ public final class InputStage {
    */
   public static List<InputObject> read(LinkSettings settings, SymbolTable symbols) {
     List<InputObject> direct = new ArrayList<>();
-    for (LinkInput input : settings.inputs()) {
-      byte[] bytes = InputFiles.read(input.path(), settings.workingDirectory());
-      String name = input.path().toString();
-      if (StubLibrary.is(bytes)) {
-        symbols.addStubLibrary(StubLibrary.parse(bytes, name));
-      } else if (ArchiveReader.isArchive(bytes)) {
-        Archive archive = ArchiveReader.read(bytes, name);
-        if (input.wholeArchive()) {
-          direct.addAll(symbols.addWholeArchive(archive));
-        } else {
-          symbols.addArchive(archive);
+    List<LinkInput> inputs = settings.inputs();
+    List<ParallelDecoding.Outcome<ReadInput>> read =
+        ParallelDecoding.all(inputs, input -> ReadInput.of(input, settings.workingDirectory()));
+    for (int i = 0; i < inputs.size(); i++) {
+      LinkInput input = inputs.get(i);
+      ReadInput file = read.get(i).get();
+      switch (file.kind()) {
+        case STUB_LIBRARY -> symbols.addStubLibrary(StubLibrary.parse(file.bytes(), input.path().toString()));
+        case ARCHIVE -> {
+          if (input.wholeArchive()) {
+            direct.addAll(symbols.addWholeArchive(file.archive()));
+          } else {
+            symbols.addArchive(file.archive());
+          }
         }
-      } else if (input.lazy()) {
-        symbols.addLazyObject(InputFiles.readObject(bytes, name));
-      } else {
-        ObjectFile module = InputFiles.readModule(bytes, name);
-        if (SharedLibrary.is(module)) {
-          symbols.addSharedLibrary(SharedLibrary.read(module));
-          continue;
+        case LAZY_OBJECT -> symbols.addLazyObject(file.module());
+        case SHARED_LIBRARY -> symbols.addSharedLibrary(SharedLibrary.read(file.module()));
+        case OBJECT -> {
+          direct.add(file.object());
+          symbols.addObject(file.object());
         }
-        InputObject object = InputObject.of(module);
-        direct.add(object);
-        symbols.addObject(object);
       }
     }
     for (String name : settings.requiredSymbols()) {

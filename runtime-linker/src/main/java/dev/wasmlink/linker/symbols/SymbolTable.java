@@ -4,6 +4,7 @@ import dev.wasmlink.linker.diagnostics.Diagnostics;
 import dev.wasmlink.linker.input.Archive;
 import dev.wasmlink.linker.input.ArchiveMember;
 import dev.wasmlink.linker.input.InputFiles;
+import dev.wasmlink.linker.input.ParallelDecoding;
 import dev.wasmlink.linker.input.SharedLibrary;
 import dev.wasmlink.linker.input.StubLibrary;
 import dev.wasmlink.linker.object.ObjectFile;
@@ -109,13 +110,18 @@ public final class SymbolTable {
 
   /** Adds every object member, as {@code --whole-archive} asks; returns them, as objects given explicitly. */
   public List<InputObject> addWholeArchive(Archive archive) {
-    List<InputObject> added = new ArrayList<>();
+    List<ArchiveMember> members = new ArrayList<>();
     for (ArchiveMember member : archive.members()) {
       if (!InputFiles.isRustMetadata(member) && extracted.add(member)) {
-        InputObject object = InputObject.of(InputFiles.readMember(archive, member));
-        addObject(object);
-        added.add(object);
+        members.add(member);
       }
+    }
+    List<InputObject> added = new ArrayList<>();
+    for (ParallelDecoding.Outcome<InputObject> read :
+        ParallelDecoding.all(members, member -> InputObject.of(InputFiles.readMember(archive, member)))) {
+      InputObject object = read.get();
+      addObject(object);
+      added.add(object);
     }
     return added;
   }
