@@ -392,6 +392,12 @@ public final class ObjectChecker {
         if (problem == null && chunks != null) {
           problem = chunkProblem(entries.get(i), patched, chunks);
         }
+        // LLVM writes a section's relocations in offset order and wasm-ld refuses others, in these words; the linker
+        // counts on it too, taking each chunk's relocations as one run of them.
+        if (problem == null && i > 0
+            && Integer.compareUnsigned(entries.get(i).offset(), entries.get(i - 1).offset()) < 0) {
+          problem = "relocations not in offset order";
+        }
         if (problem != null) {
           ByteReader in = object.reader(relocations.header());
           throw in.errorAt(entryPosition(in, i), problem);

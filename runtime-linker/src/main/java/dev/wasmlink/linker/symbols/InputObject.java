@@ -185,16 +185,12 @@ public final class InputObject {
   }
 
   /**
-   * Sorts a section's relocations into its chunks. LLVM writes them in offset order, so each chunk's relocations
-   * are one run of the section's, copied at once into a list of their number rather than entry by entry into a
-   * growing one; relocations out of order (which the format allows) are sorted one by one.
+   * Sorts a section's relocations into its chunks. They are in offset order (the object checker refuses others, as
+   * wasm-ld does), so each chunk's relocations are one run of the section's, copied at once into a list of their
+   * number rather than entry by entry into a growing one.
    */
   private static void sortIntoChunks(
       List<RelocationEntry> entries, int[] starts, List<List<RelocationEntry>> byChunk) {
-    if (!inOffsetOrder(entries)) {
-      entries.forEach(entry -> addTo(byChunk, chunkAt(starts, entry.offset()), entry));
-      return;
-    }
     int from = 0;
     while (from < entries.size()) {
       int chunk = chunkAt(starts, entries.get(from).offset());
@@ -211,24 +207,6 @@ public final class InputObject {
       }
       from = to;
     }
-  }
-
-  private static boolean inOffsetOrder(List<RelocationEntry> entries) {
-    for (int i = 1; i < entries.size(); i++) {
-      if (entries.get(i).offset() < entries.get(i - 1).offset()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void addTo(List<List<RelocationEntry>> byChunk, int chunk, RelocationEntry entry) {
-    List<RelocationEntry> list = byChunk.get(chunk);
-    if (list.isEmpty()) {
-      list = new ArrayList<>();
-      byChunk.set(chunk, list);
-    }
-    list.add(entry);
   }
 
   /** The last chunk starting at or before {@code offset}. */

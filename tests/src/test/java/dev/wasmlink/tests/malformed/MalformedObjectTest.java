@@ -319,6 +319,15 @@ class MalformedObjectTest {
   }
 
   @Test
+  void relocationsOutOfOffsetOrder() {
+    // Two R_WASM_FUNCTION_INDEX_LEB, at offsets 5 then 4 (each alone would do): LLVM writes a section's relocations in
+    // offset order, and wasm-ld 19 refuses others in these words. The first entry is 3 bytes, so the second is at 0x43.
+    Path file = Dump.write(dir, "relocorder.o", linking(prefix(), functionSymbol(0))
+        .custom("reloc.CODE", bytes().raw(0x02, 0x02).raw(0x00, 0x05, 0x00).raw(0x00, 0x04, 0x00)));
+    Dump.assertError(Dump.run(file), file.toString(), "reloc.CODE", 0x43, "relocations not in offset order");
+  }
+
+  @Test
   void relocationTargetSectionOutOfRange() {
     // Target section 9; the object has 5 sections (TYPE, FUNCTION, CODE, linking, reloc.CODE).
     Path file = Dump.write(dir, "reloctarget.o", relocCode(functionSymbol(0), 9, bytes().raw(0x00, 0x04, 0x00)));
