@@ -5,6 +5,7 @@ import dev.wasmlink.linker.relocate.ObjectResolver;
 import dev.wasmlink.linker.relocate.Relocator;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputObject;
+import dev.wasmlink.spec.io.ByteWriter;
 import dev.wasmlink.spec.reloc.PatchedSection;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -35,7 +36,7 @@ final class CodeSectionWriter {
     int count = functions.size();
     byte[][] synthesized = new byte[count][];
     int[] bodyStarts = new int[count];
-    int position = ulebSize(count);
+    int position = ByteWriter.uleb32Length(count);
     for (int i = 0; i < count; i++) {
       InputFunction function = functions.get(i);
       int size;
@@ -47,7 +48,7 @@ final class CodeSectionWriter {
         resolvers.apply(function.file());
       }
       int entry = position;
-      position += ulebSize(size);
+      position += ByteWriter.uleb32Length(size);
       bodyStarts[i] = position;
       // DWARF's function offsets point at the body, after its size.
       layout.placeBody(function, position);
@@ -86,14 +87,6 @@ final class CodeSectionWriter {
     InputObject object = function.file();
     relocator.apply(object.relocations(function), object.name(), "CODE", PatchedSection.CODE,
         resolvers.apply(object), code, function.codeOffset(), bodyStart);
-  }
-
-  private static int ulebSize(int value) {
-    int size = 1;
-    for (long rest = Integer.toUnsignedLong(value) >>> 7; rest != 0; rest >>>= 7) {
-      size++;
-    }
-    return size;
   }
 
   /** Writes {@code value} as an unsigned LEB128 at {@code position}; returns the position after it. */

@@ -123,7 +123,8 @@ public final class ByteWriter {
 
   private static final int MAX_ULEB32_LENGTH = 5;
 
-  private static int uleb32Length(int value) {
+  /** How many bytes the {@code int}'s 32 bits take as an unsigned LEB128: 1 to 5. */
+  public static int uleb32Length(int value) {
     int length = 1;
     for (long rest = Integer.toUnsignedLong(value) >>> 7; rest != 0; rest >>>= 7) {
       length++;
