@@ -29,11 +29,11 @@ public final class InputStage {
   public static List<InputObject> read(LinkSettings settings, SymbolTable symbols) {
     List<InputObject> direct = new ArrayList<>();
     List<LinkInput> inputs = settings.inputs();
-    List<ParallelDecoding.Outcome<ReadInput>> read =
+    List<ParallelDecoding.Outcome<ReadInput>> decoded =
         ParallelDecoding.all(inputs, input -> ReadInput.of(input, settings.workingDirectory()));
     for (int i = 0; i < inputs.size(); i++) {
       LinkInput input = inputs.get(i);
-      ReadInput file = read.get(i).get();
+      ReadInput file = decoded.get(i).get();
       switch (file.kind()) {
         case STUB_LIBRARY -> symbols.addStubLibrary(StubLibrary.parse(file.bytes(), input.path().toString()));
         case ARCHIVE -> {
