@@ -163,13 +163,13 @@ public final class InputSegment {
   /** The segment split into its strings, each with its terminating NUL (the last may lack one). */
   public List<Piece> pieces() {
     if (pieces == null) {
-      List<int[]> split = StringTable.split(bytes);
-      pieces = new ArrayList<>(split.size());
-      pieceStarts = new long[split.size()];
-      for (int i = 0; i < split.size(); i++) {
-        int[] piece = split.get(i);
-        pieces.add(new Piece(piece[0], piece[1]));
-        pieceStarts[i] = piece[0];
+      int[] starts = StringTable.stringStarts(bytes);
+      pieces = new ArrayList<>(starts.length);
+      pieceStarts = new long[starts.length];
+      for (int i = 0; i < starts.length; i++) {
+        int end = i + 1 < starts.length ? starts[i + 1] : bytes.length();
+        pieces.add(new Piece(starts[i], end - starts[i]));
+        pieceStarts[i] = starts[i];
       }
     }
     return pieces;

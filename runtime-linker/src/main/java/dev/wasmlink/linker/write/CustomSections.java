@@ -62,30 +62,29 @@ final class CustomSections {
   /** Merges the strings of every piece into one table and records where each piece's strings went. */
   private void merge(String name, List<Piece> pieces) {
     StringTable table = new StringTable(1);
-    List<List<int[]>> strings = new ArrayList<>(pieces.size());
+    List<int[]> starts = new ArrayList<>(pieces.size());
     List<int[]> ids = new ArrayList<>(pieces.size());
     for (Piece piece : pieces) {
       ByteSlice payload = piece.section().payload();
-      List<int[]> split = StringTable.split(payload);
-      int[] pieceIds = new int[split.size()];
+      int[] pieceStarts = StringTable.stringStarts(payload);
+      int[] pieceIds = new int[pieceStarts.length];
       for (int i = 0; i < pieceIds.length; i++) {
-        pieceIds[i] = table.add(payload.slice(split.get(i)[0], split.get(i)[1]));
+        int end = i + 1 < pieceStarts.length ? pieceStarts[i + 1] : payload.length();
+        pieceIds[i] = table.add(payload.array(), payload.start() + pieceStarts[i], end - pieceStarts[i]);
       }
-      strings.add(split);
+      starts.add(pieceStarts);
       ids.add(pieceIds);
     }
     table.finish();
     merged.put(name, table);
     for (int p = 0; p < pieces.size(); p++) {
-      List<int[]> split = strings.get(p);
-      long[] starts = new long[split.size()];
-      long[] outputOffsets = new long[split.size()];
-      for (int i = 0; i < split.size(); i++) {
-        starts[i] = split.get(i)[0];
-        outputOffsets[i] = table.offsetOf(ids.get(p)[i]);
+      int[] pieceIds = ids.get(p);
+      long[] outputOffsets = new long[pieceIds.length];
+      for (int i = 0; i < pieceIds.length; i++) {
+        outputOffsets[i] = table.offsetOf(pieceIds[i]);
       }
       Piece piece = pieces.get(p);
-      places.get(piece.object()).merged[piece.section().index()] = new MergedPiece(starts, outputOffsets);
+      places.get(piece.object()).merged[piece.section().index()] = new MergedPiece(starts.get(p), outputOffsets);
     }
   }
 
@@ -93,7 +92,35 @@ final class CustomSections {
    * Where each string of one input section of a merged section starts, and where it went in the output: DWARF refers
    * into {@code .debug_str} from every compile unit, so this is worked out once, when the strings are merged.
    */
-  private record MergedPiece(long[] starts, long[] outputOffsets) {}
+  private static final class MergedPiece {
+    private final int[] starts;
+    private final long[] outputOffsets;
+    /**
+     * The string the last lookup found. A compile unit names its strings mostly in the order they were added to its
+     * string pool, so the next lookup usually finds the same string or the next one without a search. Only a hint: a
+     * lookup checks it, so a stale value from another thread costs a search, never a wrong answer.
+     */
+    private int last;
+
+    MergedPiece(int[] starts, long[] outputOffsets) {
+      this.starts = starts;
+      this.outputOffsets = outputOffsets;
+    }
+
+    long outputOffsetOf(long inputOffset) {
+      int string = last;
+      if (!holds(string, inputOffset)) {
+        string = holds(string + 1, inputOffset) ? string + 1 : StringTable.indexOfStringAt(starts, inputOffset);
+        last = string;
+      }
+      return outputOffsets[string] + inputOffset - starts[string];
+    }
+
+    private boolean holds(int string, long offset) {
+      return string < starts.length && starts[string] <= offset
+          && (string + 1 == starts.length || offset < starts[string + 1]);
+    }
+  }
 
   /** The merged contents of a merged section ({@code .debug_str}), or {@code null} for a section copied piece by piece. */
   byte[] mergedContents(String name) {
@@ -139,8 +166,7 @@ final class CustomSections {
       if (inputOffset < 0 || inputOffset >= sections.get(index).payload().length()) {
         return inputOffset;
       }
-      int string = StringTable.indexOfStringAt(piece.starts(), inputOffset);
-      return piece.outputOffsets()[string] + inputOffset - piece.starts()[string];
+      return piece.outputOffsetOf(inputOffset);
     }
   }
 
