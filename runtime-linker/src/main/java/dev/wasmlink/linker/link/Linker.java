@@ -30,6 +30,7 @@ import dev.wasmlink.linker.write.LinkMap;
 import dev.wasmlink.linker.write.ModuleImage;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
+import dev.wasmlink.linker.write.PendingCustomSections;
 import dev.wasmlink.linker.write.StandardOutput;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.TypeEntry;
@@ -109,6 +110,8 @@ public final class Linker {
     defineIndirectTable();
     symbols.checkSignatures();
     diagnostics.stopIfErrors();
+    // The objects are final from here: their debug sections are laid out and merged while the rest is.
+    PendingCustomSections customSections = PendingCustomSections.start(symbols.objects(), settings.customSections());
     constructors = Constructors.collect(symbols.objects());
     symbols.objects().forEach(ChunkNames::assign);
     markLive();
@@ -120,7 +123,7 @@ public final class Linker {
     List<ExportEntry> exports = layOut(imports);
     diagnostics.stopIfErrors();
     reporter.printGcSections(symbols.objects(), unusedInternalFunctions());
-    ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), exports,
+    ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, customSections, exports,
         isTablePresent(), settings.table(), settings.memoryInterface(), settings.customSections(),
         features.section(), MetadataSections.producers(symbols.objects()), settings.moduleName(),
         addressing.startFunction(), displayNames, emittedRelocations(), dynamicLinking()));

@@ -29,6 +29,7 @@ import dev.wasmlink.linker.write.MemoryInterface;
 import dev.wasmlink.linker.write.ModuleImage;
 import dev.wasmlink.linker.write.ModuleWriter;
 import dev.wasmlink.linker.write.OutputFile;
+import dev.wasmlink.linker.write.PendingCustomSections;
 import dev.wasmlink.linker.write.StandardOutput;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.SymbolFlags;
@@ -91,7 +92,8 @@ public final class RelocatableLinker {
       // The table a function's slot is in is imported; wasm-ld gives it a symbol when no object did.
       symbols.declareUndefined(INDIRECT_FUNCTION_TABLE, SymbolKind.TABLE, SymbolFlags.VISIBILITY_HIDDEN).markLive();
     }
-    ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout, symbols.objects(), List.of(),
+    ModuleWriter writer = new ModuleWriter(new ModuleWriter.Contents(layout,
+        PendingCustomSections.start(symbols.objects(), settings.customSections()), List.of(),
         isTablePresent(), new TableSettings(1, false, true), new MemoryInterface(false, null, null, null),
         settings.customSections(), features.section(), MetadataSections.producers(symbols.objects()),
         settings.moduleName(), null, displayNames, LinkingMetadata.ofObject(symbols, layout), null));

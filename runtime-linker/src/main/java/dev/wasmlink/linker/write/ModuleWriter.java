@@ -6,7 +6,6 @@ import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.layout.OutputSegment;
 import dev.wasmlink.linker.names.DisplayNames;
 import dev.wasmlink.linker.relocate.ObjectResolver;
-import dev.wasmlink.linker.relocate.Relocator;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputGlobal;
 import dev.wasmlink.linker.symbols.InputObject;
@@ -54,7 +53,6 @@ import dev.wasmlink.spec.format.TargetFeaturesSectionEncoder;
 import dev.wasmlink.spec.format.TypeEntry;
 import dev.wasmlink.spec.format.TypeSectionEncoder;
 import dev.wasmlink.spec.io.ByteWriter;
-import dev.wasmlink.spec.reloc.PatchedSection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +69,7 @@ public final class ModuleWriter {
   /** What the writer needs beyond the layout. */
   public record Contents(
       ModuleLayout layout,
-      List<InputObject> objects,
+      PendingCustomSections inputCustomSections,
       List<ExportEntry> exports,
       boolean tablePresent,
       TableSettings table,
@@ -87,14 +85,20 @@ public final class ModuleWriter {
 
   private final Contents contents;
   private final ModuleLayout layout;
-  private final Relocator relocator = new Relocator();
   private final Map<InputObject, ObjectResolver> resolvers = new HashMap<>();
-  private final CustomSections customs;
+  private CustomSections customs;
 
   public ModuleWriter(Contents contents) {
     this.contents = contents;
     this.layout = contents.layout();
-    this.customs = new CustomSections(contents.objects(), contents.customSections());
+  }
+
+  /** The inputs' custom sections, laid out: waits for the work started before the writer was made. */
+  private CustomSections customs() {
+    if (customs == null) {
+      customs = contents.inputCustomSections().get();
+    }
+    return customs;
   }
 
   /** The module, as pieces to stream: the code and data are not copied into one array with the rest. */
@@ -358,27 +362,16 @@ public final class ModuleWriter {
 
   private ObjectResolver resolver(InputObject object) {
     return resolvers.computeIfAbsent(object,
-        o -> new ObjectResolver(o, layout, customs.placesOf(o)));
+        // Code relocations do not refer to custom sections: the places are asked for only if one does.
+        o -> new ObjectResolver(o, layout, (section, offset) -> customs().placesOf(o).outputOffsetOf(section, offset)));
   }
 
   private void writeCustomSections(ByteWriter out) {
-    customs.byName().forEach((name, pieces) -> {
-      byte[] merged = customs.mergedContents(name);
-      if (merged != null) {
-        preparedCustomSection(out, name, merged);
-        return;
-      }
-      int size = pieces.stream().mapToInt(piece -> piece.section().payload().length()).sum();
-      byte[] bytes = new byte[size];
-      for (CustomSections.Piece piece : pieces) {
-        piece.section().payload().copyTo(bytes, piece.outputOffset());
-        ObjectResolver resolver = resolver(piece.object());
-        resolver.setLocationBase(piece.outputOffset());
-        relocator.apply(piece.object().customRelocations(piece.section().index()), piece.object().name(), name,
-            PatchedSection.CUSTOM, resolver, bytes, 0, piece.outputOffset());
-      }
-      preparedCustomSection(out, name, bytes);
-    });
+    Map<String, byte[]> patched = PatchedCustomSections.of(customs(), layout);
+    for (String name : customs().byName().keySet()) {
+      byte[] merged = customs().mergedContents(name);
+      preparedCustomSection(out, name, merged != null ? merged : patched.get(name));
+    }
     if (contents.relocatable() != null) {
       writeRelocatableSections(out);
     }
@@ -411,8 +404,8 @@ public final class ModuleWriter {
   private void writeRelocatableSections(ByteWriter out) {
     RelocatableMetadata metadata = contents.relocatable();
     customSection(out, "linking", payload -> LinkingSectionEncoder.encode(metadata.linking(
-        List.copyOf(customs.byName().keySet()), name -> sectionIndex("CUSTOM(" + name + ")")), payload));
-    RelocationSections relocations = new RelocationSections(layout, placements, metadata, customs);
+        List.copyOf(customs().byName().keySet()), name -> sectionIndex("CUSTOM(" + name + ")")), payload));
+    RelocationSections relocations = new RelocationSections(layout, placements, metadata, customs());
     int code = sectionIndex("CODE");
     if (code >= 0) {
       relocationSection(out, "CODE", relocations.code(code));
@@ -421,7 +414,7 @@ public final class ModuleWriter {
     if (data >= 0) {
       relocationSection(out, "DATA", relocations.data(data));
     }
-    customs.byName().forEach((name, pieces) ->
+    customs().byName().forEach((name, pieces) ->
         relocationSection(out, name, relocations.custom(sectionIndex("CUSTOM(" + name + ")"), pieces)));
   }
 

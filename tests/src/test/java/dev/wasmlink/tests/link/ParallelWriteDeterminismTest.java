@@ -19,9 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Inputs are decoded and the code section is patched on as many threads as the JVM's common pool has: one thread or
- * eight, the output must be the same bytes and a bad input the same error. The debug program is the largest of the
- * test programs (DWARF points into the code section, so a misplaced function would show there too).
+ * Inputs are decoded, and the code and debug sections patched, on as many threads as the JVM's common pool has, while
+ * {@code .debug_str} is merged on a thread of its own: one thread or eight, the output must be the same bytes and a
+ * bad input the same error. The debug program is the largest of the test programs with DWARF (which points into the
+ * code section, so a misplaced function would show there too).
  */
 class ParallelWriteDeterminismTest {
   @Test
