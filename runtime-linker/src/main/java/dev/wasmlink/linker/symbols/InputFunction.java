@@ -22,6 +22,8 @@ public final class InputFunction {
   private final Supplier<byte[]> generatedBody;
   private boolean live;
   private int outputIndex = -1;
+  /** Where the body starts in the output code section's payload; -1 until it is placed, and in a dropped function. */
+  private int bodyOffset = -1;
   /** Shared by every symbol naming this function (aliases such as C++ D1/D2 destructors), as in wasm-ld. */
   private int tableSlot;
 
@@ -153,6 +155,14 @@ public final class InputFunction {
 
   public void setOutputIndex(int index) {
     outputIndex = index;
+  }
+
+  public int bodyOffset() {
+    return bodyOffset;
+  }
+
+  public void setBodyOffset(int offset) {
+    bodyOffset = offset;
   }
 
   @Override

@@ -111,6 +111,27 @@ class StringTableTest {
     assertEquals(1, StringTable.indexOfStringAt(starts, 4));
     assertEquals(2, StringTable.indexOfStringAt(starts, 9));
     assertEquals(2, StringTable.indexOfStringAt(new long[] {0, 2, 5}, 6));
+    assertEquals(0, StringTable.indexOfStringAt(new int[0], 3));
+  }
+
+  @Test
+  void indexOfStringAtAgreesWithALinearScan() {
+    Random random = new Random(7);
+    for (int round = 0; round < 500; round++) {
+      int[] starts = new int[random.nextInt(40) + 1];
+      for (int i = 1; i < starts.length; i++) {
+        starts[i] = starts[i - 1] + 1 + random.nextInt(5);
+      }
+      for (int offset = 0; offset <= starts[starts.length - 1] + 3; offset++) {
+        int expected = 0;
+        for (int i = 0; i < starts.length; i++) {
+          if (starts[i] <= offset) {
+            expected = i;
+          }
+        }
+        assertEquals(expected, StringTable.indexOfStringAt(starts, offset), Arrays.toString(starts) + " " + offset);
+      }
+    }
   }
 
   /**
