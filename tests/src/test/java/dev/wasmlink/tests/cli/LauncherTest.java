@@ -48,6 +48,22 @@ class LauncherTest {
     assertTrue(run.out().contains("flags=TLS"), run.out());
   }
 
+  /**
+   * The launcher follows symlinks itself, without readlink -f: through a chain of relative ones (as a tool folder
+   * such as emcc's links its linker), run by a relative path from a directory where the links' targets, taken as
+   * relative to it, name nothing.
+   */
+  @Test
+  void wasmLdRunsThroughAChainOfRelativeSymlinks() throws Exception {
+    Path tools = Files.createDirectories(temp.resolve("llvm/bin"));
+    Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+    Path first = Files.createSymbolicLink(elsewhere.resolve("wasm-ld"), ROOT.resolve("bin/wasm-ld"));
+    Files.createSymbolicLink(tools.resolve("wasm-ld-14"), tools.relativize(first));
+    Run run = run(temp, Map.of(), "llvm/bin/wasm-ld-14", "--version");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().startsWith("wasmlink "), run.out());
+  }
+
   @Test
   void extraCatalogueJarsComeFromWasmlinkClasspath() throws Exception {
     Path extension = ROOT.resolve("tests/relocation-extension/target/relocation-extension-0.1.0-SNAPSHOT.jar");
