@@ -7,6 +7,7 @@ import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputSegment;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.RelocationSection;
+import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.util.ArrayList;
@@ -100,14 +101,12 @@ final class RelocationSections {
     entries.add(new RelocationEntry(entry.type(), offset, symbol, addend));
   }
 
-  /** The index among the object's sections of the section a section symbol names. */
+  /**
+   * The index among the object's sections of the section a section symbol names: the symbol says it (the object
+   * checker has made sure a section relocation names a section symbol), where a search by name would cost a walk of
+   * the sections for every entry and could pick the wrong one of two sections of one name.
+   */
   private static int sectionIndex(InputObject object, int symbol) {
-    String name = object.symbol(symbol).name();
-    for (int i = 0; i < object.object().sections().size(); i++) {
-      if (object.object().sections().get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no section " + name + " in " + object);
+    return ((SymbolInfo.Section) object.symbolInfos().get(symbol)).section();
   }
 }
