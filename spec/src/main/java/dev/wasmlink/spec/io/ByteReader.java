@@ -85,8 +85,37 @@ public final class ByteReader {
     return data[position] & 0xFF;
   }
 
-  /** An unsigned LEB128 of at most 5 bytes whose value fits 32 bits, returned as the {@code int} with those bits. */
+  /**
+   * An unsigned LEB128 of at most 5 bytes whose value fits 32 bits, returned as the {@code int} with those bits.
+   *
+   * <p>Every relocation entry is three or four of these, so a well-formed one with five bytes left to read is taken
+   * without a bounds check per byte; anything else (near the end, too long, overflowing) goes the general way, which
+   * says what is wrong.
+   */
   public int readUleb32() {
+    int p = position;
+    if (limit - p >= 5) {
+      int b = data[p];
+      int value = b & 0x7F;
+      if (b >= 0) {
+        position = p + 1;
+        return value;
+      }
+      for (int shift = 7; shift < 28; shift += 7) {
+        b = data[++p];
+        value |= (b & 0x7F) << shift;
+        if (b >= 0) {
+          position = p + 1;
+          return value;
+        }
+      }
+      b = data[++p];
+      if ((b & 0xF0) == 0) {
+        // The fifth byte holds the top four bits and ends the number.
+        position = p + 1;
+        return value | b << 28;
+      }
+    }
     return (int) readLeb(5, 32, false);
   }
 

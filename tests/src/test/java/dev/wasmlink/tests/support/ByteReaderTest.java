@@ -78,6 +78,35 @@ class ByteReaderTest {
 
   // --- unsigned 32 -------------------------------------------------------------------------------------------------
 
+  /**
+   * readUleb32 takes a number with five bytes left after it without a bounds check per byte, and one nearer the end
+   * the general way: both must agree on every encoding, good or bad, down to the error's offset and words.
+   */
+  @Test
+  void uleb32ReadsTheSameWithAndWithoutBytesAfterIt() {
+    java.util.Random random = new java.util.Random(5);
+    for (int round = 0; round < 20_000; round++) {
+      byte[] encoding = new byte[1 + random.nextInt(6)];
+      for (int i = 0; i < encoding.length; i++) {
+        int b = random.nextInt(4) == 0 ? random.nextInt(256) : random.nextInt(16);
+        // Every byte but the last continues the number; the last ends it, whatever bits it has beside.
+        encoding[i] = (byte) (i < encoding.length - 1 ? b | 0x80 : b & 0x7F);
+      }
+      byte[] padded = java.util.Arrays.copyOf(encoding, encoding.length + 5);
+      String near = outcome(ByteReader.of(encoding, FILE));
+      String far = outcome(ByteReader.of(padded, FILE));
+      assertEquals(near, far, java.util.HexFormat.of().formatHex(encoding));
+    }
+  }
+
+  private static String outcome(ByteReader reader) {
+    try {
+      return reader.readUleb32() + " then at " + reader.objectOffset();
+    } catch (MalformedInputException e) {
+      return e.getMessage();
+    }
+  }
+
   @ParameterizedTest(name = "u32 {0} = {1}")
   @CsvSource(delimiter = '|', value = {
     // minimal
