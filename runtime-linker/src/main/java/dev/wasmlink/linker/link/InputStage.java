@@ -73,8 +73,11 @@ public final class InputStage {
    * section with a repeated feature or an unknown prefix.
    */
   public static void check(List<InputObject> objects, LinkSettings settings, Diagnostics diagnostics) {
-    for (InputObject object : objects) {
-      if (object.isMemory64()) {
+    // Each object's answers depend on it alone: worked out on all cores, then reported in load order.
+    List<Problems> problems = objects.parallelStream().map(Problems::of).toList();
+    for (int i = 0; i < objects.size(); i++) {
+      InputObject object = objects.get(i);
+      if (problems.get(i).memory64()) {
         diagnostics.error(object.name() + ": wasm64 object file can't be linked: wasmlink links wasm32 (memory64 is"
             + " not supported)");
         break;
@@ -82,16 +85,21 @@ public final class InputStage {
         diagnostics.error(object.name() + ": wasm32 object file can't be linked in wasm64 mode");
         break;
       }
-      String tables = TableSymbolRules.problem(object);
-      if (tables != null) {
-        diagnostics.error(tables);
+      if (problems.get(i).tables() != null) {
+        diagnostics.error(problems.get(i).tables());
       }
-      String features = FeatureSectionRules.problem(object);
-      if (features != null) {
-        diagnostics.error(features);
+      if (problems.get(i).features() != null) {
+        diagnostics.error(problems.get(i).features());
         break;
       }
     }
     diagnostics.stopIfErrors();
+  }
+
+  /** What {@link #check} asks of one object. */
+  private record Problems(boolean memory64, String tables, String features) {
+    static Problems of(InputObject object) {
+      return new Problems(object.isMemory64(), TableSymbolRules.problem(object), FeatureSectionRules.problem(object));
+    }
   }
 }

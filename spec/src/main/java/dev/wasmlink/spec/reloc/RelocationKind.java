@@ -1,5 +1,7 @@
 package dev.wasmlink.spec.reloc;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -32,7 +34,9 @@ public record RelocationKind(
     String summary) {
 
   public RelocationKind {
-    allowedIn = Set.copyOf(allowedIn);
+    // An enum set, where contains is a bit test: every relocation applied asks it.
+    allowedIn = Collections.unmodifiableSet(
+        allowedIn.isEmpty() ? EnumSet.noneOf(PatchedSection.class) : EnumSet.copyOf(allowedIn));
   }
 
   /** Whether this kind may patch bytes of the given kind of section. */
