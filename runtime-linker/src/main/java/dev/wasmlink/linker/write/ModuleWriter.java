@@ -58,6 +58,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Writes the output module from its layout: the index-space sections through the generated encoders, the code and
@@ -438,16 +439,18 @@ public final class ModuleWriter {
 
   /** The module's name, function names (imports by symbol name), global and data segment names, for debuggers. */
   private NameSection names() {
-    List<NameSection.Naming> functions =
-        new ArrayList<>(layout.importedFunctions().size() + layout.functions().size());
-    for (Symbol symbol : layout.importedFunctions()) {
-      functions.add(new NameSection.Naming(symbol.outputIndex(), contents.displayNames().of(symbol.name())));
+    List<Symbol> imported = layout.importedFunctions();
+    List<InputFunction> named = layout.functions().stream().filter(function -> function.debugName() != null).toList();
+    // Demangling is most of this section's cost (a C++ link names thousands of functions), and each name is its own.
+    List<String> shown = Stream.concat(
+            imported.stream().map(Symbol::name), named.stream().map(InputFunction::debugName))
+        .parallel().map(contents.displayNames()::of).toList();
+    List<NameSection.Naming> functions = new ArrayList<>(shown.size());
+    for (int i = 0; i < imported.size(); i++) {
+      functions.add(new NameSection.Naming(imported.get(i).outputIndex(), shown.get(i)));
     }
-    for (InputFunction function : layout.functions()) {
-      if (function.debugName() != null) {
-        functions.add(new NameSection.Naming(function.outputIndex(),
-            contents.displayNames().of(function.debugName())));
-      }
+    for (int i = 0; i < named.size(); i++) {
+      functions.add(new NameSection.Naming(named.get(i).outputIndex(), shown.get(imported.size() + i)));
     }
     List<NameSection.Naming> globals = new ArrayList<>();
     for (Symbol symbol : layout.importedGlobals()) {
