@@ -108,6 +108,7 @@ final class Sessions {
     boolean ran = false;
     try {
       linkSlots.acquire();
+      heap.linkStarted(state.aloneAtStart());
       state.started();
       ran = true;
       try {
