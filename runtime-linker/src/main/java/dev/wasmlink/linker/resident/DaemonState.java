@@ -46,11 +46,6 @@ final class DaemonState {
     return waiting;
   }
 
-  /** Whether the link about to start (already queued) is the only one running or waiting. */
-  boolean aloneAtStart() {
-    return running.get() == 0 && waiting.size() <= 1;
-  }
-
   boolean busy() {
     return !waiting.isEmpty() || running.get() > 0;
   }

@@ -108,7 +108,6 @@ final class Sessions {
     boolean ran = false;
     try {
       linkSlots.acquire();
-      heap.linkStarted(state.aloneAtStart());
       state.started();
       ran = true;
       try {
