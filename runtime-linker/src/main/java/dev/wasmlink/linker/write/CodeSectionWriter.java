@@ -8,7 +8,6 @@ import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.spec.io.ByteWriter;
 import dev.wasmlink.spec.reloc.PatchedSection;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * The code section's payload, written into one buffer sized beforehand and filled in parallel. Relocations patch
@@ -62,19 +61,7 @@ final class CodeSectionWriter {
       writeUleb(code, cursor, size);
       cursor = bodyStarts[i] + size;
     }
-    RuntimeException[] failures = new RuntimeException[count];
-    IntStream.range(0, count).parallel().forEach(i -> {
-      try {
-        copyAndPatch(functions.get(i), synthesized[i], code, bodyStarts[i]);
-      } catch (RuntimeException e) {
-        failures[i] = e;
-      }
-    });
-    for (RuntimeException failure : failures) {
-      if (failure != null) {
-        throw failure;
-      }
-    }
+    InParallel.forEach(count, i -> copyAndPatch(functions.get(i), synthesized[i], code, bodyStarts[i]));
     return code;
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The contents of the custom sections copied piece by piece (DWARF's {@code .debug_info}, {@code .debug_line} and
@@ -38,25 +37,15 @@ final class PatchedCustomSections {
       }
     });
     Relocator relocator = new Relocator();
-    RuntimeException[] failures = new RuntimeException[pieces.size()];
-    IntStream.range(0, pieces.size()).parallel().forEach(i -> {
+    InParallel.forEach(pieces.size(), i -> {
       CustomSections.Piece piece = pieces.get(i);
-      try {
-        byte[] bytes = destinations.get(i);
-        piece.section().payload().copyTo(bytes, piece.outputOffset());
-        ObjectResolver resolver = new ObjectResolver(piece.object(), layout, customs.placesOf(piece.object()));
-        resolver.setLocationBase(piece.outputOffset());
-        relocator.apply(piece.object().customRelocations(piece.section().index()), piece.object().name(),
-            piece.section().name(), PatchedSection.CUSTOM, resolver, bytes, 0, piece.outputOffset());
-      } catch (RuntimeException e) {
-        failures[i] = e;
-      }
+      byte[] bytes = destinations.get(i);
+      piece.section().payload().copyTo(bytes, piece.outputOffset());
+      ObjectResolver resolver = new ObjectResolver(piece.object(), layout, customs.placesOf(piece.object()));
+      resolver.setLocationBase(piece.outputOffset());
+      relocator.apply(piece.object().customRelocations(piece.section().index()), piece.object().name(),
+          piece.section().name(), PatchedSection.CUSTOM, resolver, bytes, 0, piece.outputOffset());
     });
-    for (RuntimeException failure : failures) {
-      if (failure != null) {
-        throw failure;
-      }
-    }
     return contents;
   }
 }
