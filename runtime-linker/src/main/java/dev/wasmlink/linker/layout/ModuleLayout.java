@@ -34,7 +34,6 @@ public final class ModuleLayout {
   private final List<Symbol> tableEntries = new ArrayList<>();
   private final Set<Object> slotOwners = new HashSet<>();
   private final GlobalOffsetTable got;
-  /** Where each function of {@link #functions} has its body in the code section, by position; -1 until written. */
   private final Map<Symbol, Map<TypeEntry.FunctionType, InputFunction>> signatureStubs = new IdentityHashMap<>();
   private MemoryLayout memory;
   private long tableBase = 1;
