@@ -4,7 +4,6 @@ import dev.wasmlink.linker.layout.ModuleLayout;
 import dev.wasmlink.linker.symbols.InputFunction;
 import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.Symbol;
-import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.reloc.PatchedSection;
 import dev.wasmlink.spec.reloc.RelocationResolver;
 import dev.wasmlink.spec.reloc.RelocationSite;
@@ -181,9 +180,7 @@ public final class ObjectResolver implements RelocationResolver {
   /** As for memory addresses: where S + A landed, minus A, since the handler adds A back. */
   @Override
   public long sectionOffset(RelocationSite site) {
-    // The object checker has made sure that a section offset names a section symbol, which says its section.
-    int section = ((SymbolInfo.Section) object.symbolInfos().get(site.index())).section();
-    return sectionOffsets.outputOffsetOf(section, site.addend()) - site.addend();
+    return sectionOffsets.outputOffsetOf(object.sectionOf(site.index()), site.addend()) - site.addend();
   }
 
   /**

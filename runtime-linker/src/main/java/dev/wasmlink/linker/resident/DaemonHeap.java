@@ -9,9 +9,10 @@ import java.lang.management.ManagementFactory;
  * holds, and what it copies twice lands in the old generation, which then fills with dead links until a slow mixed
  * collection (measured on bench's generated link: 200-1300 ms a link and a 3.8 GB heap, where the link itself takes
  * 140 ms). So the daemon collects when its last running link has ended: everything is garbage then, the collection
- * takes about 10 ms and falls after the client has its answer, and the next link starts with an empty young
- * generation large enough for all it allocates (the launcher's -Xmn). While links come, full collections keep the
- * heap's size (MaxHeapFreeRatio=100 at the start); once they stop for a while, {@link #returnToSystem} shrinks it.
+ * takes 15-25 ms (measured on emscripten-mt) and falls after the client has its answer, and the next link starts with
+ * an empty young generation large enough for all it allocates (the launcher's -Xmn). While links come, full
+ * collections keep the heap's size (MaxHeapFreeRatio=100 at the start); once they stop for a while,
+ * {@link #returnToSystem} shrinks it.
  */
 final class DaemonHeap {
   private static final String MIN_FREE = "MinHeapFreeRatio";

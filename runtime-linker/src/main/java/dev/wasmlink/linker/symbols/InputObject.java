@@ -263,6 +263,14 @@ public final class InputObject {
     return symbolInfos;
   }
 
+  /**
+   * The index among the object's sections of the section that symbol {@code index} names; the object checker has made
+   * sure that whatever relocates against a section (its offsets, DWARF's) names a section symbol.
+   */
+  public int sectionOf(int index) {
+    return ((SymbolInfo.Section) symbolInfos.get(index)).section();
+  }
+
   public int importedFunctionCount() {
     return functionImports.size();
   }

@@ -7,7 +7,6 @@ import dev.wasmlink.linker.symbols.InputObject;
 import dev.wasmlink.linker.symbols.InputSegment;
 import dev.wasmlink.spec.format.RelocationEntry;
 import dev.wasmlink.spec.format.RelocationSection;
-import dev.wasmlink.spec.format.SymbolInfo;
 import dev.wasmlink.spec.reloc.RelocationRegistry;
 import dev.wasmlink.spec.reloc.RelocationTarget;
 import java.util.ArrayList;
@@ -96,17 +95,8 @@ final class RelocationSections {
     }
     Long addend = entry.addend();
     if (target == RelocationTarget.SECTION && addend != null) {
-      addend = customs.outputOffsetOf(object, sectionIndex(object, entry.index()), addend);
+      addend = customs.outputOffsetOf(object, object.sectionOf(entry.index()), addend);
     }
     entries.add(new RelocationEntry(entry.type(), offset, symbol, addend));
-  }
-
-  /**
-   * The index among the object's sections of the section a section symbol names: the symbol says it (the object
-   * checker has made sure a section relocation names a section symbol), where a search by name would cost a walk of
-   * the sections for every entry and could pick the wrong one of two sections of one name.
-   */
-  private static int sectionIndex(InputObject object, int symbol) {
-    return ((SymbolInfo.Section) object.symbolInfos().get(symbol)).section();
   }
 }
