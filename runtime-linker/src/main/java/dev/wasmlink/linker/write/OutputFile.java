@@ -51,7 +51,7 @@ public final class OutputFile {
       return null;
     }
     try {
-      Path probe = Files.createTempFile(location.getParent(), location.getFileName().toString(), ".tmp");
+      Path probe = TemporaryFile.createBeside(location.getParent(), location.getFileName().toString());
       Files.delete(probe);
       return null;
     } catch (IOException e) {

@@ -28,7 +28,7 @@ final class PendingFiles {
     if (shuttingDown) {
       throw new IOException("interrupted");
     }
-    Path temporary = Files.createTempFile(directory, name, ".tmp");
+    Path temporary = TemporaryFile.createBeside(directory, name);
     pending.add(temporary);
     return temporary;
   }
