@@ -27,7 +27,9 @@ public final class WasmLdMain {
   private WasmLdMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(Invocation.ofThisProcess(args)));
+    int status = run(Invocation.ofThisProcess(args));
+    AotTraining.runIfRecording();
+    System.exit(status);
   }
 
   /** Links in this process's directory and environment, printing to {@code out} and {@code err}. */

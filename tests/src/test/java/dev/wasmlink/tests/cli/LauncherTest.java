@@ -85,7 +85,7 @@ class LauncherTest {
    * With a JDK 25, the first link after a build that succeeds records an AOT configuration and assembles the cache
    * from it, and later links start from the cache: either way the user sees only the linker's output, and the same
    * bytes. A link that fails is not learnt from (it ran a fraction of the linker, and such a cache slowed a hello
-   * world from 240 to 370 ms).
+   * world from 240 to 370 ms). The recording run also trains what a C link does not reach (the C++ demangler).
    */
   @Test
   void aJdk25LinksThroughAnAotCacheLearntFromALinkThatSucceeded() throws Exception {
@@ -106,6 +106,10 @@ class LauncherTest {
         "first.wasm", object);
     assertEquals(new Run(0, "", ""), first);
     assertTrue(Files.isRegularFile(cache), "the first link leaves an AOT cache");
+    // data.o is C, and its link demangles nothing; the recording run's training put the demangler in the cache.
+    Run contents = run(temp, Map.of(), java25.toString(), "-XX:AOTCache=" + cache, "-XX:+PrintSharedArchiveAndExit",
+        "-cp", ROOT.resolve("runtime-linker/target/wasmlink.jar").toString());
+    assertTrue(contents.out().contains(" dev.wasmlink.linker.names.Parser app_loader"), contents.out());
     Files.createDirectories(temp.resolve("again"));
     Run second = run(temp.resolve("again"), environment, wasmLd.toString(), "--no-entry", "--export-all",
         "--allow-undefined", "-o", "first.wasm", object);
