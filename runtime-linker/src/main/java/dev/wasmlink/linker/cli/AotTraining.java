@@ -9,8 +9,9 @@ import java.util.List;
  * of other kinds too. The first link after a build records the cache; when that is a C program, a C++ link would
  * otherwise load and verify the demangler's classes and spin its lambdas at every start: measured, the emscripten-mt
  * link took 18 ms less (median of 21 paired runs, about 500 ms each) with a hello world's cache trained this way, a
- * third of what a cache recorded by that link itself saves; the slightly larger cache cost C links 2-4 ms. The launcher asks for it with {@code -Dwasmlink.aot.training=true}; nothing is printed,
- * and nothing of it reaches the link's output or exit status.
+ * third of what a cache recorded by that link itself saves; the slightly larger cache cost C links 2-4 ms. The
+ * launcher asks for it with {@code -Dwasmlink.aot.training=true}; nothing is printed, and nothing of it reaches the
+ * link's output or exit status.
  */
 final class AotTraining {
   /** The system property the launcher sets on the recording run. */

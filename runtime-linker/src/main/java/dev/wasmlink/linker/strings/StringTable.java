@@ -260,17 +260,8 @@ public final class StringTable {
   /**
    * The index of the string holding byte {@code offset}, given the strings' start offsets in order (as
    * {@link #stringStarts} tiles its bytes, every byte from the first start on belongs to the last string starting at
-   * or before it).
-   */
-  public static int indexOfStringAt(long[] starts, long offset) {
-    int found = Arrays.binarySearch(starts, offset);
-    return found >= 0 ? found : Math.max(0, -found - 2);
-  }
-
-  /**
-   * {@link #indexOfStringAt(long[], long)} for starts held as ints. DWARF asks it for every string it names, at
-   * places no branch predictor guesses, so the search halves its range without a branch on the comparison (the JIT
-   * turns the choice into a conditional move).
+   * or before it). DWARF asks it for every string it names, at places no branch predictor guesses, so the search
+   * halves its range without a branch on the comparison (the JIT turns the choice into a conditional move).
    */
   public static int indexOfStringAt(int[] starts, long offset) {
     int base = 0;
@@ -279,6 +270,11 @@ public final class StringTable {
       base = starts[middle] <= offset ? middle : base;
     }
     return base;
+  }
+
+  /** How long string {@code string} of {@code starts} is: to the next start, or to {@code total}, the last's end. */
+  public static int lengthOfString(int[] starts, int string, int total) {
+    return (string + 1 < starts.length ? starts[string + 1] : total) - starts[string];
   }
 
   /**

@@ -158,25 +158,22 @@ public final class InputSegment {
   }
 
   private List<Piece> pieces;
-  private long[] pieceStarts;
+  private int[] pieceStarts;
 
   /** The segment split into its strings, each with its terminating NUL (the last may lack one). */
   public List<Piece> pieces() {
     if (pieces == null) {
-      int[] starts = StringTable.stringStarts(bytes);
-      pieces = new ArrayList<>(starts.length);
-      pieceStarts = new long[starts.length];
-      for (int i = 0; i < starts.length; i++) {
-        int end = i + 1 < starts.length ? starts[i + 1] : bytes.length();
-        pieces.add(new Piece(starts[i], end - starts[i]));
-        pieceStarts[i] = starts[i];
+      pieceStarts = StringTable.stringStarts(bytes);
+      pieces = new ArrayList<>(pieceStarts.length);
+      for (int i = 0; i < pieceStarts.length; i++) {
+        pieces.add(new Piece(pieceStarts[i], StringTable.lengthOfString(pieceStarts, i, bytes.length())));
       }
     }
     return pieces;
   }
 
   /** Where each of {@link #pieces()} starts, in order. */
-  public long[] pieceStarts() {
+  public int[] pieceStarts() {
     pieces();
     return pieceStarts;
   }
@@ -215,7 +212,7 @@ public final class InputSegment {
     if (merged == null) {
       return outputOffset + offset;
     }
-    long[] starts = pieceStarts();
+    int[] starts = pieceStarts();
     if (starts.length == 0) {
       return merged.outputOffset();
     }

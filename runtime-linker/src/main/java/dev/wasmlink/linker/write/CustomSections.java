@@ -69,8 +69,8 @@ final class CustomSections {
       int[] pieceStarts = StringTable.stringStarts(payload);
       int[] pieceIds = new int[pieceStarts.length];
       for (int i = 0; i < pieceIds.length; i++) {
-        int end = i + 1 < pieceStarts.length ? pieceStarts[i + 1] : payload.length();
-        pieceIds[i] = table.add(payload.array(), payload.start() + pieceStarts[i], end - pieceStarts[i]);
+        pieceIds[i] = table.add(payload.array(), payload.start() + pieceStarts[i],
+            StringTable.lengthOfString(pieceStarts, i, payload.length()));
       }
       starts.add(pieceStarts);
       ids.add(pieceIds);

@@ -101,6 +101,10 @@ class StringTableTest {
     assertArrayEquals(new int[] {0, 1}, StringTable.stringStarts(slice("\0\0")));
     assertArrayEquals(new int[0], StringTable.stringStarts(slice("")));
     assertArrayEquals(new int[] {0}, StringTable.stringStarts(ByteSlice.of(bytes("xx\0yy"), 3, 2)));
+    int[] starts = StringTable.stringStarts(slice("a\0bc\0d"));
+    assertEquals(2, StringTable.lengthOfString(starts, 0, 6));
+    assertEquals(3, StringTable.lengthOfString(starts, 1, 6));
+    assertEquals(1, StringTable.lengthOfString(starts, 2, 6));
   }
 
   @Test
@@ -110,7 +114,7 @@ class StringTableTest {
     assertEquals(1, StringTable.indexOfStringAt(starts, 2));
     assertEquals(1, StringTable.indexOfStringAt(starts, 4));
     assertEquals(2, StringTable.indexOfStringAt(starts, 9));
-    assertEquals(2, StringTable.indexOfStringAt(new long[] {0, 2, 5}, 6));
+    assertEquals(2, StringTable.indexOfStringAt(starts, 6));
     assertEquals(0, StringTable.indexOfStringAt(new int[0], 3));
   }
 
